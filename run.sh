@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs the app locally: Azurite on its standard ports (10000 blob, 10001 queue, 10002 table) with its data
+# in .azurite/, then the app on the local host (http://127.0.0.1:7071/api/...). Ctrl-C or SIGTERM stops both.
+set -euo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+cd "$root"
+source eng/scripts/prepare.sh
+
+mkdir -p .azurite
+node node_modules/azurite/dist/src/azurite.js --silent --disableTelemetry --skipApiVersionCheck --loose \
+  --location .azurite --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
+azurite_pid=$!
+app_pid=""
+stop() {
+  trap - INT TERM EXIT
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  kill "$azurite_pid" 2>/dev/null && wait "$azurite_pid" 2>/dev/null || true
+  echo "Stopped."
+}
+trap stop INT TERM EXIT
+
+for _ in $(seq 1 100); do
+  if (exec 3<>/dev/tcp/127.0.0.1/10000 && exec 3<>/dev/tcp/127.0.0.1/10001 && exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
+    break
+  fi
+  kill -0 "$azurite_pid" 2>/dev/null || { echo "Azurite failed to start (are ports 10000-10002 in use?)" >&2; exit 1; }
+  sleep 0.1
+done
+echo "Azurite: blob http://127.0.0.1:10000, queue http://127.0.0.1:10001, table http://127.0.0.1:10002 (data in .azurite/)"
+
+if [ -f src/OrgFunctions.LocalHost/OrgFunctions.LocalHost.csproj ]; then
+  dotnet run --project src/OrgFunctions.LocalHost -c Release -p:AzureSdk="$AZURE_SDK_MODE" -- "$@" &
+  app_pid=$!
+  wait "$app_pid"
+else
+  echo "The local host does not exist yet; Azurite runs until Ctrl-C."
+  wait "$azurite_pid"
+fi
