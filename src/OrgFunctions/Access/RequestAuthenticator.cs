@@ -1,0 +1,80 @@
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using OrgFunctions.ApiKeys;
+using OrgFunctions.Domain.Access;
+using OrgFunctions.Domain.ApiKeys;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Roles;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.Access;
+
+/// <summary>
+/// Turns <c>Authorization: Bearer ofk_…</c> into a <see cref="Caller"/>: the key's index row, its tree row (so a
+/// revocation counts at once) and its role. Anything else is null, which the endpoint answers with 401.
+/// </summary>
+public sealed class RequestAuthenticator(OrgTables tables, TimeProvider clock, ILogger<RequestAuthenticator> logger)
+{
+    // lastUsedAt is for people, not for auditing each call: writing it at most this often keeps reads cheap.
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    public async Task<Caller?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            || !ApiKeySecret.TryParse(header[scheme.Length..].Trim(), out var presented))
+        {
+            return null;
+        }
+
+        await tables.EnsureCreatedAsync();
+        var index = await tables.Index.GetEntityIfExistsAsync<TableEntity>(IndexKeys.ApiKey(presented.KeyId), IndexKeys.RowKey,
+            cancellationToken: cancellationToken);
+        if (!index.HasValue)
+        {
+            return null;
+        }
+        var path = OrgPath.Parse(index.Value!.GetString("Path"));
+        var keyRow = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(path.RootId.Value, RowKeys.Key(path.OrgId, presented.KeyId),
+            cancellationToken: cancellationToken);
+        if (!keyRow.HasValue)
+        {
+            return null;
+        }
+        var key = ApiKeyRow.Read(keyRow.Value!);
+        if (!key.Key.Authenticates(presented))
+        {
+            return null;
+        }
+        var roleRow = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(path.RootId.Value, RowKeys.Role(path.OrgId, key.Key.RoleId),
+            cancellationToken: cancellationToken);
+        if (!roleRow.HasValue)
+        {
+            return null;
+        }
+
+        await TouchAsync(keyRow.Value!, key, cancellationToken);
+        return new Caller(key.Key.Id, path, RoleRow.Read(roleRow.Value!).Role);
+    }
+
+    private async Task TouchAsync(TableEntity row, ApiKeyRecord key, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (key.Key.LastUsedAt is { } last && now - last < LastUsedResolution)
+        {
+            return;
+        }
+        try
+        {
+            // Conditional on the row we read: a concurrent revocation wins, and this write is simply dropped.
+            var patch = new TableEntity(row.PartitionKey, row.RowKey) { ["LastUsedAt"] = now };
+            await tables.Orgs.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            logger.LogDebug("lastUsedAt of key {KeyId} not updated: {Status}", key.Key.Id, ex.Status);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using OrgFunctions.Http;
+
+namespace OrgFunctions.Application;
+
+/// <summary>Why an application operation did not happen, in terms a trigger maps to an HTTP status.</summary>
+public abstract record Failure
+{
+    public sealed record NotFound(string What) : Failure;
+    public sealed record Forbidden(string Permission) : Failure;
+    public sealed record Conflict(string Detail) : Failure;
+    public sealed record PreconditionFailed : Failure;
+    public sealed record Invalid(FieldErrors Errors) : Failure;
+
+    public static Invalid Field(string field, string reason)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, reason);
+        return new Invalid(errors);
+    }
+}
+
+/// <summary>The result of an application operation: a value, or the <see cref="Failure"/> that stopped it.</summary>
+public readonly struct Outcome<T>
+{
+    private Outcome(T? value, Failure? failure)
+    {
+        Value = value;
+        Failure = failure;
+    }
+
+    public T? Value { get; }
+    public Failure? Failure { get; }
+    public bool Succeeded => Failure is null;
+
+    public static implicit operator Outcome<T>(T value) => new(value, null);
+    public static implicit operator Outcome<T>(Failure failure) => new(default, failure);
+}

@@ -1,0 +1,34 @@
+using OrgFunctions.Domain;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Http;
+
+namespace OrgFunctions.Orgs;
+
+/// <summary><c>PATCH /orgs/{id}</c>: the fields present change; <c>description: null</c> clears it.</summary>
+public sealed record OrgPatch(OrgName? Name, bool HasDescription, string? Description)
+{
+    public static OrgPatch? Read(JsonObjectReader body)
+    {
+        var name = body.String("name", minLength: 1, maxLength: OrgName.MaxLength);
+        var hasDescription = body.Raw("description") is not null || HasNull(body, "description");
+        var description = body.String("description", maxLength: Org.MaxDescriptionLength);
+        body.RejectUnknownFields();
+
+        OrgName? orgName = null;
+        if (name is not null)
+        {
+            try
+            {
+                orgName = OrgName.Create(name);
+            }
+            catch (DomainException ex)
+            {
+                body.Errors.Add("name", ex.Message);
+            }
+        }
+        return body.Errors.Any ? null : new OrgPatch(orgName, hasDescription, description);
+    }
+
+    private static bool HasNull(JsonObjectReader body, string name) =>
+        body.Properties().Any(p => p.Name == name && p.Value.ValueKind == System.Text.Json.JsonValueKind.Null);
+}

@@ -1,0 +1,192 @@
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using OrgFunctions.Access;
+using OrgFunctions.ApiKeys;
+using OrgFunctions.Application;
+using OrgFunctions.Domain.Access;
+using OrgFunctions.Domain.Events;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Domain.Roles;
+using OrgFunctions.Outbox;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.Orgs;
+
+/// <summary>Reading, changing and deleting orgs, for a caller who must be able to see them.</summary>
+public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables tables, EventFactory events, TimeProvider clock)
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+
+    // Three actions per org (org row, name row, event) plus its keys: well under Table Storage's 100 per transaction.
+    private const int OrgsPerDeleteBatch = 20;
+
+    public Task<Outcome<OrgRecord>> GetAsync(Caller caller, string orgId, CancellationToken cancellationToken) =>
+        access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
+
+    /// <summary>
+    /// Applies a patch conditionally: on <paramref name="ifMatch"/> when given (stale → 412), else on the ETag just read,
+    /// so a concurrent change is reported (409), never silently overwritten.
+    /// </summary>
+    public async Task<Outcome<OrgRecord>> UpdateAsync(Caller caller, string orgId, OrgPatch patch, ETag? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        var resolved = await access.ResolveAsync(caller, orgId, Permission.OrgsManage, cancellationToken);
+        if (resolved.Failure is { } failure)
+        {
+            return failure;
+        }
+        var current = resolved.Value!;
+        if (ifMatch is { } expected && expected != ETag.All && expected != current.ETag)
+        {
+            return new Failure.PreconditionFailed();
+        }
+
+        var org = current.Org;
+        var oldName = org.Name;
+        var changes = new JsonObject();
+        if (patch.Name is { } name && name.Value != org.Name.Value)
+        {
+            org.Rename(name);
+            changes["name"] = new JsonObject { ["from"] = oldName.Value, ["to"] = name.Value };
+        }
+        if (patch.HasDescription && patch.Description?.Trim() != org.Description)
+        {
+            var before = org.Description;
+            org.Describe(patch.Description);
+            changes["description"] = new JsonObject { ["from"] = before, ["to"] = org.Description };
+        }
+        if (changes.Count == 0)
+        {
+            return current;
+        }
+
+        var now = clock.GetUtcNow();
+        var partition = org.Path.RootId.Value;
+        var row = OrgRow.Create(org, current.Settings, now);
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, row, current.ETag),
+            OutboxRows.Add(partition, events.Create(EventTypes.OrgUpdated, org.Id.Value, EventFactory.ActorOf(caller),
+                new JsonObject { ["changes"] = changes })),
+        };
+        var renamed = !oldName.UniquenessKey.Equals(org.Name.UniquenessKey, StringComparison.Ordinal);
+        if (renamed)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.Name(oldName)), ETag.All));
+            actions.Add(new(TableTransactionActionType.Add, OrgRow.NameReservation(org)));
+        }
+
+        var result = await store.SubmitAsync(actions, cancellationToken);
+        if (result.IsStale)
+        {
+            return ifMatch is null
+                ? new Failure.Conflict("The org was changed by another request meanwhile; read it again and retry.")
+                : new Failure.PreconditionFailed();
+        }
+        if (!result.Applied)
+        {
+            return renamed && result.ConflictingAction == actions.Count - 1
+                ? Failure.Field("name", "is already used by another org of this tree")
+                : new Failure.Conflict("The org could not be changed.");
+        }
+        return (await store.GetAsync(new OrgLocation(org.Id, org.Path), cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Soft-deletes an org, and with <paramref name="cascade"/> its whole subtree, deepest first, in batches that each
+    /// hold their orgs' rows, name releases, key revocations and events. A repeated call finishes an interrupted cascade.
+    /// </summary>
+    public async Task<Outcome<bool>> DeleteAsync(Caller caller, string orgId, bool cascade, CancellationToken cancellationToken)
+    {
+        var resolved = await access.ResolveAsync(caller, orgId, Permission.OrgsManage, cancellationToken);
+        if (resolved.Failure is { } failure)
+        {
+            return failure;
+        }
+        var target = resolved.Value!;
+        if (target.Org.Path == caller.OrgPath)
+        {
+            return new Failure.Conflict("An org can't delete itself; an admin of an ancestor org can.");
+        }
+
+        var descendants = new List<OrgRecord>();
+        await foreach (var org in store.AllDescendantsAsync(target.Org.Path, cancellationToken))
+        {
+            descendants.Add(org);
+        }
+        if (descendants.Count > 0 && !cascade)
+        {
+            return new Failure.Conflict("The org has sub-orgs; delete them first or pass cascade=true.");
+        }
+
+        // Deepest first, so an interrupted cascade never leaves a live org under a deleted one.
+        var order = descendants.OrderByDescending(o => o.Org.Path.Depth).Append(target).ToList();
+        foreach (var batch in order.Chunk(OrgsPerDeleteBatch))
+        {
+            var actions = new List<TableTransactionAction>();
+            foreach (var record in batch)
+            {
+                actions.AddRange(await DeleteActionsAsync(caller, record, cancellationToken));
+            }
+            var result = await store.SubmitAsync(actions, cancellationToken);
+            if (!result.Applied)
+            {
+                return new Failure.Conflict("An org of the subtree changed meanwhile; retry the delete.");
+            }
+        }
+        return true;
+    }
+
+    private async Task<IEnumerable<TableTransactionAction>> DeleteActionsAsync(Caller caller, OrgRecord record, CancellationToken cancellationToken)
+    {
+        var org = record.Org;
+        var partition = org.Path.RootId.Value;
+        var now = clock.GetUtcNow();
+        org.Delete();
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, OrgRow.Create(org, record.Settings, now), record.ETag),
+            new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.Name(org.Name)), ETag.All),
+            OutboxRows.Add(partition, events.Create(EventTypes.OrgDeleted, org.Id.Value, EventFactory.ActorOf(caller),
+                new JsonObject { ["name"] = org.Name.Value, ["parentId"] = org.ParentId?.Value })),
+        };
+        // A deleted org's keys stop working with it.
+        var keyPrefix = RowKeys.KeyPrefix(org.Id);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {keyPrefix} and RowKey lt {RowKeys.PrefixEnd(keyPrefix)}");
+        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var key = ApiKeyRow.Read(row);
+            if (!key.Key.IsRevoked)
+            {
+                key.Key.Revoke(now);
+                actions.Add(new(TableTransactionActionType.UpdateReplace, ApiKeyRow.Create(org.Path, key.Key), key.ETag));
+            }
+        }
+        return actions;
+    }
+
+    public async Task<Outcome<OrgPage>> ListAsync(Caller caller, string orgId, bool childrenOnly, int? maxPerPage,
+        string? continuationToken, CancellationToken cancellationToken)
+    {
+        var resolved = await access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
+        if (resolved.Failure is { } failure)
+        {
+            return failure;
+        }
+        var size = maxPerPage ?? DefaultPageSize;
+        if (size is < 1 or > MaxPageSize)
+        {
+            return Failure.Field("maxPerPage", $"must be from 1 to {MaxPageSize}");
+        }
+        if (!PageTokens.TryDecode(continuationToken, out var storageToken))
+        {
+            return Failure.Field("continuationToken", "is not a token this API issued");
+        }
+        var path = resolved.Value!.Org.Path;
+        var (orgs, next) = await store.DescendantsPageAsync(path, size, storageToken, cancellationToken,
+            childrenOnly ? path.Depth + 1 : null);
+        return new OrgPage(orgs.Select(OrgView.From).ToList(), PageTokens.Encode(next));
+    }
+}

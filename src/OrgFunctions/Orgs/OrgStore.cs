@@ -1,0 +1,105 @@
+using Azure;
+using Azure.Data.Tables;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.Orgs;
+
+/// <summary>
+/// Reads org rows. Get-by-id is two point reads (index, then the tree row); a subtree page is one range query
+/// on the tree's partition; children are the same range filtered by depth.
+/// </summary>
+public sealed class OrgStore(OrgTables tables)
+{
+    public async Task<OrgLocation?> LocateAsync(string orgId, CancellationToken cancellationToken)
+    {
+        if (!OrgId.TryParse(orgId, out var id))
+        {
+            return null;
+        }
+        await tables.EnsureCreatedAsync();
+        var index = await tables.Index.GetEntityIfExistsAsync<TableEntity>(IndexKeys.Org(id), IndexKeys.RowKey,
+            cancellationToken: cancellationToken);
+        return index.HasValue ? new OrgLocation(id, OrgPath.Parse(index.Value!.GetString("Path"))) : null;
+    }
+
+    /// <summary>The org at <paramref name="location"/>, or null when it is missing or deleted.</summary>
+    public async Task<OrgRecord?> GetAsync(OrgLocation location, CancellationToken cancellationToken, bool includeDeleted = false)
+    {
+        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(location.PartitionKey, RowKeys.Org(location.Path),
+            cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+        var record = OrgRow.Read(row.Value!);
+        return record.Org.Status == OrgStatus.Deleted && !includeDeleted ? null : record;
+    }
+
+    /// <summary>One page of the subtree under <paramref name="root"/> (itself excluded), depth-first, live orgs only.</summary>
+    public async Task<(IReadOnlyList<OrgRecord> Orgs, string? ContinuationToken)> DescendantsPageAsync(
+        OrgPath root, int maxPerPage, string? continuationToken, CancellationToken cancellationToken, int? depth = null)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {root.RootId.Value} and RowKey gt {RowKeys.Org(root)} and RowKey lt {RowKeys.OrgSubtreeEnd(root)}");
+        if (depth is int d)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Depth eq {d}");
+        }
+        filter += " and " + TableClient.CreateQueryFilter($"Status ne {nameof(OrgStatus.Deleted)}");
+
+        await foreach (var page in tables.Orgs.QueryAsync<TableEntity>(filter, maxPerPage, cancellationToken: cancellationToken)
+                           .AsPages(continuationToken, maxPerPage))
+        {
+            return (page.Values.Select(OrgRow.Read).ToList(), page.ContinuationToken);
+        }
+        return ([], null);
+    }
+
+    /// <summary>Every live org of the subtree, page after page (for cascades; callers bound the size).</summary>
+    public async IAsyncEnumerable<OrgRecord> AllDescendantsAsync(OrgPath root,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? token = null;
+        do
+        {
+            var (orgs, next) = await DescendantsPageAsync(root, 1000, token, cancellationToken);
+            foreach (var org in orgs)
+            {
+                yield return org;
+            }
+            token = next;
+        }
+        while (token is not null);
+    }
+
+    /// <summary>Submits one tree's transaction, turning storage conflicts into the outcomes callers map to HTTP.</summary>
+    public async Task<WriteResult> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Orgs.SubmitTransactionAsync(actions, cancellationToken);
+            return WriteResult.Ok;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 412)
+        {
+            return WriteResult.Stale;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return WriteResult.Conflict(ex.FailedTransactionActionIndex);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return WriteResult.Stale;
+        }
+    }
+}
+
+/// <summary>How a transaction ended: applied, refused because a row changed (stale ETag), or a key already existed.</summary>
+public sealed record WriteResult(bool Applied, bool IsStale, int? ConflictingAction)
+{
+    public static readonly WriteResult Ok = new(true, false, null);
+    public static readonly WriteResult Stale = new(false, true, null);
+    public static WriteResult Conflict(int? index) => new(false, false, index);
+}

@@ -1,0 +1,11 @@
+namespace OrgFunctions.Storage;
+
+/// <summary>The tables the app owns (docs/decisions/0004-org-storage-model.md). infra/ declares the same names.</summary>
+public static class TableNames
+{
+    /// <summary>One partition per tree: orgs, name reservations, roles, API keys, users, workspaces, outbox events.</summary>
+    public const string Orgs = "Orgs";
+
+    /// <summary>Rows that only locate: org id → tree and path; API key id → tree and org; owner email → root org.</summary>
+    public const string OrgIndex = "OrgIndex";
+}
