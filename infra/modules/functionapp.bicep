@@ -13,7 +13,7 @@ param queueEndpoint string
 param tableEndpoint string
 param serviceBusNamespaceName string
 param applicationInsightsConnectionString string
-@description('Empty when no Key Vault is deployed.')
+@description('Empty when no Key Vault is deployed (the setting is then empty too).')
 param keyVaultUri string
 param maximumInstanceCount int
 param instanceMemoryMB int
@@ -21,7 +21,7 @@ param instanceMemoryMB int
 var appResources = loadJsonContent('../app-resources.json')
 var serviceBusConnection = appResources.serviceBus.connectionName
 
-var baseSettings = [
+var appSettings = [
   // Functions host storage (triggers, Durable task hub OrgFunctionsHub) through the managed identity.
   {
     name: 'AzureWebJobsStorage__accountName'
@@ -61,8 +61,7 @@ var baseSettings = [
     name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
     value: 'Authorization=AAD'
   }
-]
-var keyVaultSettings = empty(keyVaultUri) ? [] : [
+  // Optional Key Vault: its URI, or empty when none is deployed. Secrets are read with the identity.
   {
     name: 'KeyVault__VaultUri'
     value: keyVaultUri
@@ -118,7 +117,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: concat(baseSettings, keyVaultSettings)
+      appSettings: appSettings
     }
   }
 }
