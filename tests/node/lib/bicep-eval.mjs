@@ -386,16 +386,25 @@ export function toArmValue(value) {
 /**
  * The resource as an ARM template would carry it, minus the template-frame keys (dependsOn, condition,
  * copy, scope) that the resource type schemas don't describe: type, apiVersion and the declared body
- * without Bicep's own keywords. A child declared with `parent:` gets an expression name, as
- * `bicep build` gives it the format('{0}/{1}', ...) of its parent's name and its own.
+ * without Bicep's own keywords. A child declared with `parent:` (or nested) keeps its own name segment,
+ * which is what most child schemas constrain; with `qualifiedName` its name gets placeholder parent
+ * segments instead ("parent1/default" for a blob service), which the few schemas that describe the
+ * full name expect.
  */
-export function armResourceBody(resource) {
+export function armResourceBody(resource, { qualifiedName = false } = {}) {
   const body = {};
   for (const [key, value] of Object.entries(resource.body)) {
     if (!BICEP_ONLY_KEYS.has(key)) body[key] = toArmValue(value);
   }
-  if ((resource.body.parent !== undefined || resource.parent) && typeof body.name === 'string' && !body.name.startsWith('[')) {
-    body.name = `[format('{0}/{1}', parent, '${body.name}')]`;
+  const isChild = resource.body.parent !== undefined || resource.parent;
+  if (qualifiedName && isChild && typeof body.name === 'string' && !body.name.startsWith('[')) {
+    const depth = resource.type.split('/').length - 2;
+    body.name = [...Array.from({ length: depth }, (_, i) => `parent${i + 1}`), body.name].join('/');
   }
   return { type: resource.type, apiVersion: resource.apiVersion, ...body };
+}
+
+/** Whether the resource is a child (declared with parent: or nested), so that its name is a segment. */
+export function isChildResource(resource) {
+  return resource.body.parent !== undefined || Boolean(resource.parent);
 }

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseBicepFile, syntaxProblems } from './bicep-parser.mjs';
-import { armResourceBody, evaluateBicepFile, evaluateDeployment, isExpr, renderBicep, SymbolRef } from './bicep-eval.mjs';
+import { armResourceBody, isChildResource, evaluateBicepFile, evaluateDeployment, isExpr, renderBicep, SymbolRef } from './bicep-eval.mjs';
 
 /** Every .bicep file under dir. */
 export function bicepFiles(dir) {
@@ -38,7 +38,13 @@ export function schemaCheck(infraDir, schemas, params = sampleParameters) {
   const problems = [];
   const check = (resource, pass) => {
     if (resource.existing) return;
-    const result = schemas.validate(armResourceBody(resource));
+    let result = schemas.validate(armResourceBody(resource));
+    // A child's name is validated as its own segment; a schema that describes the full name
+    // ("account/default") gets a second try with placeholder parent segments.
+    if (!result.ok && isChildResource(resource) && result.errors.every((e) => e.startsWith('/name'))) {
+      const qualified = schemas.validate(armResourceBody(resource, { qualifiedName: true }));
+      if (qualified.ok) result = qualified;
+    }
     for (const error of result.errors) {
       problems.push(`${pass} ${relative(infraDir, resource.file)} ${resource.symbol} (${resource.type}@${resource.apiVersion}) ${error}`);
     }
