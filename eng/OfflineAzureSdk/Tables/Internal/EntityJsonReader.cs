@@ -70,7 +70,7 @@ internal static class EntityJsonReader
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         // The service writes Int32 without a fraction and Double with one (or an exponent).
-        JsonValueKind.Number => IsIntegerLiteral(value) && value.TryGetInt32(out var i) ? i : value.GetDouble(),
+        JsonValueKind.Number => IsIntegerLiteral(value) && value.TryGetInt32(out var i) ? (object)i : value.GetDouble(),
         _ => value.GetRawText(),
     };
 
