@@ -8,6 +8,7 @@ using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Roles;
+using OrgFunctions.Http;
 using OrgFunctions.Outbox;
 using OrgFunctions.Storage;
 

@@ -23,7 +23,7 @@ public static class SettingsJson
         {
             var name = item!["name"]!.GetValue<string>();
             var from = item["inheritedFrom"]?.GetValue<string>();
-            return new EffectiveSetting(name, ClrValue(item["value"]!),
+            return new EffectiveSetting(name, ClrValue(item["value"]) ?? throw new FormatException($"Setting {name} has no value."),
                 Enum.Parse<SettingSource>(item["source"]!.GetValue<string>()),
                 from is null ? null : OrgId.Parse(from));
         }));
