@@ -32,6 +32,9 @@ public readonly struct Outcome<T>
     public Failure? Failure { get; }
     public bool Succeeded => Failure is null;
 
+    // C# allows no implicit conversion from an interface type, so a list result needs this.
+    public static Outcome<T> Success(T value) => new(value, null);
+
     public static implicit operator Outcome<T>(T value) => new(value, null);
     public static implicit operator Outcome<T>(Failure failure) => new(default, failure);
 }

@@ -22,6 +22,10 @@ public static class RowKeys
     public static string RolePrefix(OrgId orgId) => $"role:{orgId}:";
     public static string Role(OrgId orgId, string roleId) => RolePrefix(orgId) + roleId;
 
+    /// <summary>Reserves a custom role's name in its org (case-insensitive), written with the role.</summary>
+    public static string RoleName(OrgId orgId, Domain.Roles.RoleName name) =>
+        $"rname:{orgId}:" + Convert.ToHexString(Encoding.UTF8.GetBytes(name.Value.ToUpperInvariant()));
+
     public static string KeyPrefix(OrgId orgId) => $"key:{orgId}:";
     public static string Key(OrgId orgId, string keyId) => KeyPrefix(orgId) + keyId;
 

@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using OrgFunctions.Access;
+using OrgFunctions.Application;
+using OrgFunctions.Domain.Access;
+using OrgFunctions.Domain.ApiKeys;
+using OrgFunctions.Domain.Events;
+using OrgFunctions.Domain.Roles;
+using OrgFunctions.Orgs;
+using OrgFunctions.Outbox;
+using OrgFunctions.Roles;
+using OrgFunctions.Signup;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.ApiKeys;
+
+/// <summary>
+/// Issuing, listing and revoking an org's API keys. A caller can't issue a key with a permission its own role lacks,
+/// so a key can never be used to mint a stronger one.
+/// </summary>
+public sealed class ApiKeyService(OrgAccess access, OrgStore store, RoleStore roles, OrgTables tables, EventFactory events, TimeProvider clock)
+{
+    public async Task<Outcome<IReadOnlyList<ApiKeyView>>> ListAsync(Caller caller, string orgId, CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.ApiKeysManage, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var path = org.Value!.Org.Path;
+        var prefix = RowKeys.KeyPrefix(path.OrgId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {path.RootId.Value} and RowKey ge {prefix} and RowKey lt {RowKeys.PrefixEnd(prefix)}");
+        var keys = new List<ApiKeyView>();
+        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            keys.Add(ApiKeyView.From(ApiKeyRow.Read(row)));
+        }
+        return Outcome<IReadOnlyList<ApiKeyView>>.Success(keys);
+    }
+
+    public async Task<Outcome<NewApiKeyView>> IssueAsync(Caller caller, string orgId, ApiKeyRequest request, CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.ApiKeysManage, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var path = org.Value!.Org.Path;
+        var role = await roles.GetAsync(path, request.RoleId, cancellationToken);
+        if (role is null)
+        {
+            return Failure.Field("roleId", "is not a role of this org");
+        }
+        var beyond = role.Role.Permissions.Where(p => !caller.Role.Grants(p)).ToList();
+        if (beyond.Count > 0)
+        {
+            return new Failure.Forbidden(beyond[0]);
+        }
+
+        var (key, secret) = ApiKey.Issue(path.OrgId, request.Name, role.Role.Id, clock.GetUtcNow());
+        await tables.Index.UpsertEntityAsync(ApiKeyRow.Index(path, key.Id), TableUpdateMode.Replace, cancellationToken);
+        var partition = path.RootId.Value;
+        var result = await store.SubmitAsync(
+        [
+            new(TableTransactionActionType.Add, ApiKeyRow.Create(path, key)),
+            // Touching the role with its ETag makes the key and a concurrent delete of the role exclusive.
+            new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, RowKeys.Role(path.OrgId, role.Role.Id)), role.ETag),
+            OutboxRows.Add(partition, events.Create(EventTypes.ApiKeyCreated, path.OrgId.Value, EventFactory.ActorOf(caller),
+                new JsonObject { ["keyId"] = key.Id, ["name"] = key.Name, ["roleId"] = key.RoleId })),
+        ], cancellationToken);
+        if (!result.Applied)
+        {
+            return new Failure.Conflict("The role changed meanwhile; retry.");
+        }
+        return new NewApiKeyView(key.Id, key.Name, key.RoleId, key.CreatedAt, secret.Token);
+    }
+
+    /// <summary>Revokes a key at once; revoking a revoked key changes nothing and succeeds.</summary>
+    public async Task<Outcome<bool>> RevokeAsync(Caller caller, string orgId, string keyId, CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.ApiKeysManage, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var path = org.Value!.Org.Path;
+        if (keyId.Length is 0 or > 64 || keyId.Any(c => !char.IsAsciiLetterOrDigit(c)))
+        {
+            return new Failure.NotFound("API key");
+        }
+        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(path.RootId.Value, RowKeys.Key(path.OrgId, keyId),
+            cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return new Failure.NotFound("API key");
+        }
+        var current = ApiKeyRow.Read(row.Value!);
+        if (current.Key.IsRevoked)
+        {
+            return true;
+        }
+        current.Key.Revoke(clock.GetUtcNow());
+        var result = await store.SubmitAsync(
+        [
+            new(TableTransactionActionType.UpdateReplace, ApiKeyRow.Create(path, current.Key), current.ETag),
+            OutboxRows.Add(path.RootId.Value, events.Create(EventTypes.ApiKeyRevoked, path.OrgId.Value, EventFactory.ActorOf(caller),
+                new JsonObject { ["keyId"] = keyId })),
+        ], cancellationToken);
+        return result.Applied ? true : new Failure.Conflict("The key changed meanwhile; retry.");
+    }
+}

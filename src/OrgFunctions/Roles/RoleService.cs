@@ -1,0 +1,166 @@
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using OrgFunctions.Access;
+using OrgFunctions.Application;
+using OrgFunctions.Domain.Access;
+using OrgFunctions.Domain.Events;
+using OrgFunctions.Domain.Roles;
+using OrgFunctions.Orgs;
+using OrgFunctions.Outbox;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.Roles;
+
+/// <summary>
+/// An org's roles. Custom role names are unique in their org (a reservation row goes in the role's transaction);
+/// system roles can't be changed or deleted; a role in use can't be deleted. Deleting is conditional on the role's
+/// ETag, and issuing a key touches the role row, so a key can't be given a role that is being deleted.
+/// </summary>
+public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore store, EventFactory events)
+{
+    private static readonly HashSet<string> SystemNames =
+        SystemRoles.Create().Select(r => r.Name.Value.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    public async Task<Outcome<IReadOnlyList<RoleRecord>>> ListAsync(Caller caller, string orgId, CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
+        return org.Failure is { } failure ? failure : ListOutcome(await roles.ListAsync(org.Value!.Org.Path, cancellationToken));
+    }
+
+    public async Task<Outcome<RoleRecord>> GetAsync(Caller caller, string orgId, string roleId, CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var role = await roles.GetAsync(org.Value!.Org.Path, roleId, cancellationToken);
+        return role is null ? new Failure.NotFound("role") : role;
+    }
+
+    public async Task<Outcome<RoleRecord>> CreateAsync(Caller caller, string orgId, RoleRequest request, CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.RolesManage, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        if (SystemNames.Contains(request.Name.Value.ToUpperInvariant()))
+        {
+            return Failure.Field("name", "is the name of a system role");
+        }
+        var path = org.Value!.Org.Path;
+        var role = Role.Custom("role_" + Guid.NewGuid().ToString("N")[..20], request.Name, request.Permissions);
+        var partition = path.RootId.Value;
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, RoleRow.Create(path, role)),
+            new(TableTransactionActionType.Add, new TableEntity(partition, RowKeys.RoleName(path.OrgId, role.Name)) { ["Kind"] = "rolename", ["RoleId"] = role.Id }),
+            OutboxRows.Add(partition, events.Create(EventTypes.RoleCreated, path.OrgId.Value, EventFactory.ActorOf(caller), Describe(role))),
+        };
+        var result = await store.SubmitAsync(actions, cancellationToken);
+        if (!result.Applied)
+        {
+            return Failure.Field("name", "is already used by another role of this org");
+        }
+        return (await roles.GetAsync(path, role.Id, cancellationToken))!;
+    }
+
+    public async Task<Outcome<RoleRecord>> ReplaceAsync(Caller caller, string orgId, string roleId, RoleRequest request, ETag? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        var found = await FindForChangeAsync(caller, orgId, roleId, cancellationToken);
+        if (found.Failure is { } failure)
+        {
+            return failure;
+        }
+        var (path, current) = found.Value;
+        if (ifMatch is { } expected && expected != ETag.All && expected != current.ETag)
+        {
+            return new Failure.PreconditionFailed();
+        }
+        var role = current.Role;
+        if (role.IsSystem)
+        {
+            return new Failure.Conflict($"The system role {role.Name} can't be changed.");
+        }
+        if (SystemNames.Contains(request.Name.Value.ToUpperInvariant()))
+        {
+            return Failure.Field("name", "is the name of a system role");
+        }
+        var oldName = role.Name;
+        role.Change(request.Name, request.Permissions);
+
+        var partition = path.RootId.Value;
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, RoleRow.Create(path, role), current.ETag),
+            OutboxRows.Add(partition, events.Create(EventTypes.RoleUpdated, path.OrgId.Value, EventFactory.ActorOf(caller), Describe(role))),
+        };
+        var renamed = !oldName.Value.Equals(role.Name.Value, StringComparison.OrdinalIgnoreCase);
+        if (renamed)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.RoleName(path.OrgId, oldName)), ETag.All));
+            actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, RowKeys.RoleName(path.OrgId, role.Name)) { ["Kind"] = "rolename", ["RoleId"] = role.Id }));
+        }
+        var result = await store.SubmitAsync(actions, cancellationToken);
+        if (result.IsStale)
+        {
+            return ifMatch is null ? new Failure.Conflict("The role was changed meanwhile; read it again and retry.") : new Failure.PreconditionFailed();
+        }
+        if (!result.Applied)
+        {
+            return Failure.Field("name", "is already used by another role of this org");
+        }
+        return (await roles.GetAsync(path, role.Id, cancellationToken))!;
+    }
+
+    public async Task<Outcome<bool>> DeleteAsync(Caller caller, string orgId, string roleId, CancellationToken cancellationToken)
+    {
+        var found = await FindForChangeAsync(caller, orgId, roleId, cancellationToken);
+        if (found.Failure is { } failure)
+        {
+            return failure;
+        }
+        var (path, current) = found.Value;
+        if (current.Role.IsSystem)
+        {
+            return new Failure.Conflict($"The system role {current.Role.Name} can't be deleted.");
+        }
+        if (await roles.InUseAsync(path, roleId, cancellationToken))
+        {
+            return new Failure.Conflict($"The role {current.Role.Name} is in use by an API key or a user.");
+        }
+        var partition = path.RootId.Value;
+        var result = await store.SubmitAsync(
+        [
+            new(TableTransactionActionType.Delete, RoleRow.Create(path, current.Role), current.ETag),
+            new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.RoleName(path.OrgId, current.Role.Name)), ETag.All),
+            OutboxRows.Add(partition, events.Create(EventTypes.RoleDeleted, path.OrgId.Value, EventFactory.ActorOf(caller), Describe(current.Role))),
+        ], cancellationToken);
+        return result.Applied ? true : new Failure.Conflict("The role changed or came into use meanwhile; retry.");
+    }
+
+    private async Task<Outcome<(Domain.Orgs.OrgPath Path, RoleRecord Role)>> FindForChangeAsync(Caller caller, string orgId, string roleId,
+        CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.RolesManage, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var path = org.Value!.Org.Path;
+        var role = await roles.GetAsync(path, roleId, cancellationToken);
+        return role is null ? new Failure.NotFound("role") : (path, role);
+    }
+
+    private static JsonObject Describe(Role role) => new()
+    {
+        ["roleId"] = role.Id,
+        ["name"] = role.Name.Value,
+        ["permissions"] = new JsonArray(role.Permissions.Select(p => (JsonNode)JsonValue.Create(p)!).ToArray()),
+    };
+
+    private static Outcome<IReadOnlyList<RoleRecord>> ListOutcome(IReadOnlyList<RoleRecord> list) => Outcome<IReadOnlyList<RoleRecord>>.Success(list);
+}
