@@ -48,6 +48,31 @@ public class BlobClientTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     }
 
     [Fact]
+    public async Task LargeNonSeekableStreamUploadsCompletelyWithItsMetadata()
+    {
+        var container = await NewContainerAsync();
+        var blob = container.GetBlobClient("large.bin");
+        var bytes = new byte[9 * 1024 * 1024 + 123];
+        new Random(42).NextBytes(bytes);
+
+        await blob.UploadAsync(new ForwardOnlyStream(bytes), new BlobUploadOptions
+        {
+            Metadata = new Dictionary<string, string> { ["size"] = "large" },
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+        });
+
+        var download = (await blob.DownloadContentAsync()).Value;
+        Assert.Equal(bytes.Length, download.Details.ContentLength);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(bytes), System.Security.Cryptography.SHA256.HashData(download.Content.ToArray()));
+        Assert.Equal("large", download.Details.Metadata["size"]);
+    }
+
+    private sealed class ForwardOnlyStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
     public async Task UploadWithoutOverwriteOfAnExistingBlobIsRefusedWith409BlobAlreadyExists()
     {
         var container = await NewContainerAsync();
