@@ -1,0 +1,29 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrgFunctions.Storage;
+using OrgFunctions.Testing.Azurite;
+
+namespace OrgFunctions.Tests.Builders;
+
+/// <summary>The org-management services over the shared Azurite, composed as the app composes them.</summary>
+public sealed class OrgApp
+{
+    public OrgApp(AzuriteFixture azurite)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(new TableServiceClient(azurite.ConnectionString));
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddOrgManagement();
+        Services = services.BuildServiceProvider();
+        Trees = new OrgTreeBuilder(this);
+    }
+
+    public IServiceProvider Services { get; }
+    public OrgTreeBuilder Trees { get; }
+    public OrgTables Tables => Get<OrgTables>();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+}
