@@ -13,6 +13,8 @@ namespace OrgFunctions.LocalHost.Timers;
 internal sealed class TimerRunner(LocalFunction function, ITimerSchedule schedule, bool runOnStartup, IFunctionInvoker invoker,
     TimeProvider time, ILogger logger)
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTime _lastDue = DateTime.MinValue;
 
@@ -43,8 +45,12 @@ internal sealed class TimerRunner(LocalFunction function, ITimerSchedule schedul
                 var now = Now();
                 if (due > now)
                 {
-                    await Task.Delay(due - now, time, stopping);
-                    now = Now();
+                    // In steps: Task.Delay refuses waits longer than ~49 days, and schedules may be yearly.
+                    while (due > now)
+                    {
+                        await Task.Delay(due - now < MaxWait ? due - now : MaxWait, time, stopping);
+                        now = Now();
+                    }
                 }
                 else
                 {
