@@ -16,12 +16,8 @@ public static class OrgFunctionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<StorageOptions>()
-            .Configure(options => StorageOptions.Bind(options, configuration))
-            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString),
-                $"The setting '{StorageOptions.ConnectionStringSetting}' (the storage connection string) is required.")
-            .ValidateOnStart();
-
+        services.AddStorageClients(configuration);
+        services.AddOrgManagement();
         services.AddHttpClient();
         services.AddSingleton<IStorageProbe, StorageProbe>();
         services.AddSingleton<HealthService>();

@@ -29,6 +29,7 @@ public static class OrgManagementServiceCollectionExtensions
         services.AddSingleton<SettingsService>();
         services.AddSingleton<RoleService>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<Http.Api>();
         return services;
     }
 }

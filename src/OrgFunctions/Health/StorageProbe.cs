@@ -1,49 +1,55 @@
-using Microsoft.Extensions.Options;
-using OrgFunctions.Configuration;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using OrgFunctions.Storage;
 
 namespace OrgFunctions.Health;
 
 /// <summary>
-/// Probes each storage endpoint with a plain HTTP request: any HTTP answer (even 400/403, as an unsigned
-/// request gets) means the service is there; a refused connection or a timeout means it is not.
+/// Asks each storage service one cheap question with the app's own clients, so the answer covers address and
+/// credentials alike: a service that answers (even "no such table") is up; no answer, or a refusal (401/403), is down.
 /// </summary>
-internal sealed class StorageProbe(IOptions<StorageOptions> options, IHttpClientFactory httpClients) : IStorageProbe
+internal sealed class StorageProbe(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues) : IStorageProbe
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public async Task<StorageReachability> ProbeAsync(CancellationToken cancellationToken)
     {
-        StorageEndpoints endpoints;
-        try
+        var table = AnswersAsync(async ct =>
         {
-            endpoints = StorageEndpoints.Parse(options.Value.ConnectionString);
-        }
-        catch (FormatException)
-        {
-            return new StorageReachability(false, false, false);
-        }
-
-        var tables = AnswersAsync(endpoints.Tables, cancellationToken);
-        var blobs = AnswersAsync(endpoints.Blobs, cancellationToken);
-        var queues = AnswersAsync(endpoints.Queues, cancellationToken);
-        return new StorageReachability(await tables, await blobs, await queues);
+            await foreach (var _ in tables.GetTableClient(TableNames.Orgs).QueryAsync<TableEntity>(maxPerPage: 1, cancellationToken: ct).AsPages())
+            {
+                break;
+            }
+        }, cancellationToken);
+        var blob = AnswersAsync(ct => blobs.GetBlobContainerClient("sftp").ExistsAsync(ct), cancellationToken);
+        var queue = AnswersAsync(ct => queues.GetQueueClient("webhook-deliveries").ExistsAsync(ct), cancellationToken);
+        return new StorageReachability(await table, await blob, await queue);
     }
 
-    private async Task<bool> AnswersAsync(Uri endpoint, CancellationToken cancellationToken)
+    private static async Task<bool> AnswersAsync(Func<CancellationToken, Task> ask, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         try
         {
-            using var client = httpClients.CreateClient(nameof(StorageProbe));
-            using var response = await client.GetAsync(endpoint, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            await ask(timeout.Token);
             return true;
         }
-        catch (HttpRequestException)
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return true;
+        }
+        catch (RequestFailedException)
         {
             return false;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (AggregateException)
         {
             return false;
         }
