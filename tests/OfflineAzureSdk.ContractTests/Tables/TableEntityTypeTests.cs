@@ -93,4 +93,29 @@ public class TableEntityTypeTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.All(rows, r => Assert.NotEqual(default, r.ETag));
         Assert.All(rows, r => Assert.NotNull(r.Timestamp));
     }
+
+    [Fact]
+    public async Task ADataMemberNameRenamesTheStoredProperty()
+    {
+        var table = await TestTables.CreateAsync(azurite);
+        await table.AddEntityAsync(new RenamedEntity { PartitionKey = "p", RowKey = "r", DisplayName = "shown" });
+
+        var dynamic = (await table.GetEntityAsync<TableEntity>("p", "r")).Value;
+        var typed = (await table.GetEntityAsync<RenamedEntity>("p", "r")).Value;
+
+        Assert.Equal("shown", dynamic.GetString("name"));
+        Assert.False(dynamic.ContainsKey("DisplayName"));
+        Assert.Equal("shown", typed.DisplayName);
+    }
+
+    public sealed class RenamedEntity : Azure.Data.Tables.ITableEntity
+    {
+        public string PartitionKey { get; set; } = string.Empty;
+        public string RowKey { get; set; } = string.Empty;
+        public DateTimeOffset? Timestamp { get; set; }
+        public Azure.ETag ETag { get; set; }
+
+        [System.Runtime.Serialization.DataMember(Name = "name")]
+        public string? DisplayName { get; set; }
+    }
 }
