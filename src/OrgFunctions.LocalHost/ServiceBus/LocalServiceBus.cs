@@ -9,8 +9,7 @@ internal sealed class LocalServiceBus
     {
         Options = options;
         Time = time;
-        Namespace = new LocalServiceBusNamespace(options.ConnectionString ?? throw new InvalidOperationException(
-            "The local Service Bus needs a storage account: set AzureWebJobsStorage (or LocalHost:ServiceBus:ConnectionString)."));
+        Namespace = new LocalServiceBusNamespace(options.ConnectionString);
         SequenceNumbers = new SequenceNumbers(Namespace);
         ScheduledMessages = new ScheduledMessages(Namespace);
         Actions = new LocalServiceBusMessageActions(Locks);

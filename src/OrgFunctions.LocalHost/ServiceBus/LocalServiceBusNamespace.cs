@@ -13,18 +13,23 @@ internal sealed class LocalServiceBusNamespace
 {
     public const string TableName = "LocalServiceBus";
 
-    private readonly string _connectionString;
+    private readonly string? _connectionString;
     private readonly ConcurrentDictionary<string, QueueClient> _queues = new();
     private TableClient? _table;
 
-    public LocalServiceBusNamespace(string connectionString)
+    /// <remarks>The connection string is checked on first use, so a host without one fails only if it uses Service Bus.</remarks>
+    public LocalServiceBusNamespace(string? connectionString)
     {
-        ArgumentException.ThrowIfNullOrEmpty(connectionString);
         _connectionString = connectionString;
     }
 
+    private string ConnectionString => _connectionString is { Length: > 0 } connectionString
+        ? connectionString
+        : throw new InvalidOperationException(
+            "The local Service Bus needs a storage account: set AzureWebJobsStorage (or LocalHost:ServiceBus:ConnectionString).");
+
     /// <summary>A name for <c>ServiceBusClient.FullyQualifiedNamespace</c>: the queue endpoint's authority.</summary>
-    public string Name => new QueueClient(_connectionString, "name").Uri.Authority;
+    public string Name => new QueueClient(ConnectionString, "name").Uri.Authority;
 
     public Task<QueueClient> QueueAsync(string serviceBusQueueName) => StorageQueueAsync(StorageQueueNames.ForQueue(serviceBusQueueName));
 
@@ -49,14 +54,14 @@ internal sealed class LocalServiceBusNamespace
         {
             return table;
         }
-        table = new TableClient(_connectionString, TableName);
+        table = new TableClient(ConnectionString, TableName);
         await table.CreateIfNotExistsAsync().ConfigureAwait(false);
         return _table = table;
     }
 
     private async Task<QueueClient> CreateQueueAsync(string storageQueueName)
     {
-        var queue = new QueueClient(_connectionString, storageQueueName);
+        var queue = new QueueClient(ConnectionString, storageQueueName);
         await queue.CreateIfNotExistsAsync().ConfigureAwait(false);
         return queue;
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using OrgFunctions.LocalHost.Bindings;
 using OrgFunctions.LocalHost.Discovery;
@@ -18,16 +19,21 @@ internal sealed class ServiceBusTriggerBinding : ITriggerBinding
     private readonly LocalServiceBus _serviceBus;
     private readonly IFunctionInvoker _invoker;
     private readonly ServiceBusClient _client;
+    private readonly IConfiguration _configuration;
     private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _listeners = [];
 
-    public ServiceBusTriggerBinding(LocalServiceBus serviceBus, IFunctionInvoker invoker, ServiceBusClient client, ILoggerFactory loggers)
+    public ServiceBusTriggerBinding(LocalServiceBus serviceBus, IFunctionInvoker invoker, ServiceBusClient client,
+        IConfiguration configuration, ILoggerFactory loggers)
     {
         _serviceBus = serviceBus;
         _invoker = invoker;
         _client = client;
+        _configuration = configuration;
         _loggers = loggers;
+        _logger = loggers.CreateLogger<ServiceBusTriggerBinding>();
     }
 
     public Type TriggerAttributeType => typeof(ServiceBusTriggerAttribute);
@@ -36,7 +42,7 @@ internal sealed class ServiceBusTriggerBinding : ITriggerBinding
     {
         // Check every function first, so a host with one unsupported trigger fails to start with its reason.
         var triggers = functions.Select(Describe).ToList();
-        foreach (var trigger in triggers)
+        foreach (var trigger in triggers.OfType<ServiceBusTriggerFunction>())
         {
             var listener = _serviceBus.CreateListener(trigger, _loggers.CreateLogger("Function." + trigger.FunctionName));
             _listeners.Add(Task.Run(() => listener.RunAsync(_stopping.Token), CancellationToken.None));
@@ -54,12 +60,14 @@ internal sealed class ServiceBusTriggerBinding : ITriggerBinding
     /// <summary>On demand (admin endpoint): sends <paramref name="input"/> as a message to the function's queue.</summary>
     public async Task InvokeOnDemandAsync(LocalFunction function, string? input, CancellationToken cancellationToken)
     {
-        var queueName = Describe(function).QueueName;
+        var queueName = Describe(function)?.QueueName ?? throw new InvalidOperationException(
+            $"Function '{function.Name}' is not listening: its queue name setting is missing.");
         await using var sender = _client.CreateSender(queueName);
         await sender.SendMessageAsync(new ServiceBusMessage(input ?? string.Empty), cancellationToken).ConfigureAwait(false);
     }
 
-    private ServiceBusTriggerFunction Describe(LocalFunction function)
+    /// <returns>Null when the queue name is a <c>%Setting%</c> that isn't set: that function is skipped with a warning.</returns>
+    private ServiceBusTriggerFunction? Describe(LocalFunction function)
     {
         var trigger = (ServiceBusTriggerAttribute)function.Trigger;
         if (trigger.QueueName is null)
@@ -75,10 +83,18 @@ internal sealed class ServiceBusTriggerBinding : ITriggerBinding
         {
             throw Unsupported(function, "IsBatched is set; batches are not supported locally: take one message per invocation");
         }
-        StorageQueueNames.ForQueue(trigger.QueueName); // Refuses a name that can't be a Storage queue, with the reason.
+        var queueName = ResolveSetting(trigger.QueueName);
+        if (queueName is null)
+        {
+            // The Functions host refuses to start here; locally one unset setting shouldn't stop every other function.
+            _logger.LogWarning("Function {Function} is not run locally: its queue name setting {Setting} is not set.",
+                function.Name, trigger.QueueName);
+            return null;
+        }
+        StorageQueueNames.ForQueue(queueName); // Refuses a name that can't be a Storage queue, with the reason.
 
         var parameterType = function.TriggerParameter.ParameterType;
-        return new ServiceBusTriggerFunction(function.Name, trigger.QueueName, ExplicitAutoComplete(function.TriggerParameter),
+        return new ServiceBusTriggerFunction(function.Name, queueName, ExplicitAutoComplete(function.TriggerParameter),
             (message, actions, cancellationToken) => _invoker.InvokeAsync(function, new FunctionInvocation
             {
                 TriggerValue = _ => ServiceBusTriggerValue.Convert(message, parameterType),
@@ -87,6 +103,10 @@ internal sealed class ServiceBusTriggerBinding : ITriggerBinding
                 CancellationToken = cancellationToken,
             }));
     }
+
+    // As in Functions, "%Name%" is the value of the app setting Name.
+    private string? ResolveSetting(string value) =>
+        value.Length > 2 && value[0] == '%' && value[^1] == '%' ? _configuration[value[1..^1]] is { Length: > 0 } set ? set : null : value;
 
     // AutoCompleteMessages counts only when written on the attribute; otherwise host.json decides.
     private static bool? ExplicitAutoComplete(ParameterInfo parameter)

@@ -21,4 +21,10 @@ internal static class Poll
 
     public static Task UntilAsync(Func<bool> condition, string what, TimeSpan? deadline = null) =>
         UntilAsync(() => Task.FromResult(condition()), what, deadline);
+
+    /// <summary>As above, failing at once (with its output) if the child host exits meanwhile.</summary>
+    public static Task UntilAsync(Func<bool> condition, string what, TimeSpan? deadline, ChildHost host) =>
+        UntilAsync(() => host.Process.HasExited
+            ? throw new InvalidOperationException($"The host exited with {host.Process.ExitCode} while waiting for {what}:\n{host.Output}")
+            : Task.FromResult(condition()), what, deadline);
 }
