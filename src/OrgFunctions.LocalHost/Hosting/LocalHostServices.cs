@@ -5,6 +5,7 @@ using OrgFunctions.LocalHost.Bindings;
 using OrgFunctions.LocalHost.Discovery;
 using OrgFunctions.LocalHost.Http;
 using OrgFunctions.LocalHost.Invocation;
+using OrgFunctions.LocalHost.ServiceBus;
 using OrgFunctions.LocalHost.Timers;
 
 namespace OrgFunctions.LocalHost.Hosting;
@@ -30,6 +31,7 @@ internal static class LocalHostServices
     {
         services.AddTriggerBinding<HttpTriggerBinding>();
         services.AddTriggerBinding<TimerTriggerBinding>();
+        services.AddLocalServiceBus();
         return services;
     }
 }
