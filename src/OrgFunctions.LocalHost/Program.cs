@@ -1,0 +1,2 @@
+// Placeholder until branch localhost's host lands.
+return 0;
