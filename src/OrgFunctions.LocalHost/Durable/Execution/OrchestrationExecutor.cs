@@ -83,6 +83,11 @@ internal static class OrchestrationExecutor
         }
     }
 
+    // A task failure the orchestrator let through keeps the task's own failure as its inner cause.
+    private static TaskFailureDetails FailureOf(Exception error) => error is TaskFailedException failed
+        ? new TaskFailureDetails(error.GetType().ToString(), error.Message, error.StackTrace, failed.FailureDetails)
+        : TaskFailureDetails.FromException(error);
+
     private static EpisodeOutcome Outcome(ReplayContext context, Task<object?>? run)
     {
         var outcome = new EpisodeOutcome { NewActions = context.NewActions.ToList(), CustomStatus = context.SerializedCustomStatus };
@@ -93,7 +98,7 @@ internal static class OrchestrationExecutor
         if (run.IsFaulted || run.IsCanceled)
         {
             var error = run.IsCanceled ? new TaskCanceledException(run) : run.Exception!.InnerException ?? run.Exception!;
-            return outcome with { Completed = true, Failure = TaskFailureDetails.FromException(error) };
+            return outcome with { Completed = true, Failure = FailureOf(error) };
         }
         if (context.ContinuedAsNew is { } next)
         {

@@ -27,10 +27,10 @@ internal sealed class DurableFunctionRegistry
     }
 
     public DurableFunctionRegistry AddOrchestrator<TResult>(string name, Func<TaskOrchestrationContext, Task<TResult>> orchestrator) =>
-        AddOrchestrator(name, async context => await orchestrator(context));
+        AddOrchestrator(name, new OrchestratorInvoker(async context => await orchestrator(context)));
 
     public DurableFunctionRegistry AddActivity<TInput, TResult>(string name, Func<TInput, Task<TResult>> activity) =>
-        AddActivity(name, async (input, _) => await activity(JsonDataConverter.Default.Deserialize<TInput>(input)!));
+        AddActivity(name, new ActivityInvoker(async (input, _) => await activity(JsonDataConverter.Default.Deserialize<TInput>(input)!)));
 
     public bool TryGetOrchestrator(string name, out OrchestratorInvoker invoker) => _orchestrators.TryGetValue(name, out invoker!);
 
