@@ -1,2 +1,0 @@
-// Placeholder until branch localhost's host lands.
-return 0;
