@@ -1,0 +1,119 @@
+// OrgFunctions on Azure: a Flex Consumption function app with a system-assigned identity, a storage
+// account with SFTP, Service Bus, monitoring and (optionally) Key Vault. Every connection the app makes
+// is identity-based: no account key or secret-bearing connection string reaches an app setting.
+// Deployed by `azd up` into a resource group (azd asks for one, or reads AZURE_RESOURCE_GROUP).
+targetScope = 'resourceGroup'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; it seeds the resource names and is set as the azd-env-name tag.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource. Pick one that offers the Flex Consumption plan.')
+param location string = resourceGroup().location
+
+@description('Org ids that get an SFTP local user (home folder sftp/{orgId}). Keys are added out of band.')
+param sftpOrgIds array = []
+
+@description('Deploy a Key Vault (RBAC authorization) and let the app read its secrets.')
+param deployKeyVault bool = false
+
+@description('Upper bound of instances the Flex Consumption plan may scale the app to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory of each instance in MB (Flex Consumption offers 512, 2048 and 4096).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var tags = {
+  'azd-env-name': environmentName
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    tags: tags
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    location: location
+    tags: tags
+    storageAccountName: 'st${resourceToken}'
+    sftpOrgIds: sftpOrgIds
+  }
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  name: 'servicebus'
+  params: {
+    location: location
+    tags: tags
+    namespaceName: 'sb-${resourceToken}'
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = if (deployKeyVault) {
+  name: 'keyvault'
+  params: {
+    location: location
+    tags: tags
+    keyVaultName: 'kv-${resourceToken}'
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  params: {
+    location: location
+    tags: tags
+    planName: 'plan-${resourceToken}'
+    functionAppName: 'func-${resourceToken}'
+    storageAccountName: storage.outputs.storageAccountName
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    serviceBusNamespaceName: serviceBus.outputs.namespaceName
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    keyVaultUri: deployKeyVault ? keyVault.outputs.keyVaultUri : ''
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+}
+
+module appAccess 'modules/app-access.bicep' = {
+  name: 'app-access'
+  params: {
+    principalId: functionApp.outputs.principalId
+    storageAccountName: storage.outputs.storageAccountName
+    serviceBusNamespaceName: serviceBus.outputs.namespaceName
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module keyVaultAccess 'modules/keyvault-access.bicep' = if (deployKeyVault) {
+  name: 'keyvault-access'
+  params: {
+    principalId: functionApp.outputs.principalId
+    keyVaultName: deployKeyVault ? keyVault.outputs.keyVaultName : ''
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.functionAppName
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.storageAccountName
+output AZURE_SERVICE_BUS_NAMESPACE string = serviceBus.outputs.namespaceName
+output AZURE_KEY_VAULT_URI string = deployKeyVault ? keyVault.outputs.keyVaultUri : ''

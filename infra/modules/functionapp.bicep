@@ -1,0 +1,126 @@
+// The Flex Consumption plan and the function app (Linux, .NET isolated worker) with a system-assigned
+// identity. Runtime, scale and the deployment package location live in functionAppConfig, so the
+// classic settings FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION are not set (Flex rejects
+// or ignores them). Every connection setting is identity-based: account and namespace names or service
+// URIs, never keys.
+param location string
+param tags object
+param planName string
+param functionAppName string
+param storageAccountName string
+param blobEndpoint string
+param queueEndpoint string
+param tableEndpoint string
+param serviceBusNamespaceName string
+param applicationInsightsConnectionString string
+@description('Empty when no Key Vault is deployed (the setting is then empty too).')
+param keyVaultUri string
+param maximumInstanceCount int
+param instanceMemoryMB int
+
+var appResources = loadJsonContent('../app-resources.json')
+var serviceBusConnection = appResources.serviceBus.connectionName
+
+var appSettings = [
+  // Functions host storage (triggers, Durable task hub OrgFunctionsHub) through the managed identity.
+  {
+    name: 'AzureWebJobsStorage__accountName'
+    value: storageAccountName
+  }
+  {
+    name: 'AzureWebJobsStorage__blobServiceUri'
+    value: blobEndpoint
+  }
+  {
+    name: 'AzureWebJobsStorage__queueServiceUri'
+    value: queueEndpoint
+  }
+  {
+    name: 'AzureWebJobsStorage__tableServiceUri'
+    value: tableEndpoint
+  }
+  {
+    name: 'AzureWebJobsStorage__credential'
+    value: 'managedidentity'
+  }
+  // Service Bus trigger and sender connection (Connection = "ServiceBusConnection").
+  {
+    name: '${serviceBusConnection}__fullyQualifiedNamespace'
+    value: '${serviceBusNamespaceName}.servicebus.windows.net'
+  }
+  {
+    name: '${serviceBusConnection}__credential'
+    value: 'managedidentity'
+  }
+  // Telemetry: the connection string identifies the component; ingestion is authorized with Entra ID.
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: applicationInsightsConnectionString
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+    value: 'Authorization=AAD'
+  }
+  // Optional Key Vault: its URI, or empty when none is deployed. Secrets are read with the identity.
+  {
+    name: 'KeyVault__VaultUri'
+    value: keyVaultUri
+  }
+]
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: functionAppName
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'api'
+  })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${appResources.storage.deploymentContainer}'
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: appSettings
+    }
+  }
+}
+
+output functionAppName string = functionApp.name
+output principalId string = functionApp.identity.principalId

@@ -1,0 +1,34 @@
+// Service Bus namespace (Standard: scheduled messages and dead-lettering, which webhook retries use)
+// with the queues named in ../app-resources.json. SAS keys are disabled: only Entra identities connect.
+param location string
+param tags object
+param namespaceName string
+
+var appResources = loadJsonContent('../app-resources.json')
+
+resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
+  name: namespaceName
+  location: location
+  tags: tags
+  sku: {
+    name: 'Standard'
+    tier: 'Standard'
+  }
+  properties: {
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+  }
+}
+
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = [for queue in appResources.serviceBus.queues: {
+  parent: namespace
+  name: queue.name
+  properties: {
+    maxDeliveryCount: queue.maxDeliveryCount
+    deadLetteringOnMessageExpiration: queue.deadLetteringOnMessageExpiration
+    lockDuration: queue.lockDuration
+    defaultMessageTimeToLive: queue.defaultMessageTimeToLive
+  }
+}]
+
+output namespaceName string = namespace.name

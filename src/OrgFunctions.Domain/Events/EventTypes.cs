@@ -1,0 +1,15 @@
+namespace OrgFunctions.Domain.Events;
+
+/// <summary>The event catalogue: every type a webhook can subscribe to.</summary>
+public static class EventTypes
+{
+    public const string OrgCreated = "org.created";
+    public const string OrgUpdated = "org.updated";
+    public const string OrgDeleted = "org.deleted";
+    public const string SettingsChanged = "settings.changed";
+    public const string RoleCreated = "role.created";
+    public const string RoleUpdated = "role.updated";
+    public const string RoleDeleted = "role.deleted";
+    public const string ApiKeyCreated = "apikey.created";
+    public const string ApiKeyRevoked = "apikey.revoked";
+}

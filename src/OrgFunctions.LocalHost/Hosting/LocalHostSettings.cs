@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace OrgFunctions.LocalHost.Hosting;
+
+/// <summary>
+/// The local host's own settings (configuration section <c>LocalHost</c>): port, route prefix and extra
+/// function assemblies. Command-line <c>--port</c> and <c>--functions-assembly</c> land here too.
+/// </summary>
+public sealed class LocalHostSettings
+{
+    public const string Section = "LocalHost";
+    public const int DefaultPort = 7071;
+
+    /// <summary>Kestrel's port on 127.0.0.1; 0 picks a free one (see <see cref="LocalFunctionsHost.BaseAddress"/>).</summary>
+    public int Port { get; set; } = DefaultPort;
+
+    /// <summary>The HTTP route prefix; from host.json's extensions.http.routePrefix when not set; "api" when neither says.</summary>
+    public string? RoutePrefix { get; set; }
+
+    /// <summary>Assemblies searched for functions besides the app's own (paths).</summary>
+    public List<string> FunctionsAssemblies { get; set; } = [];
+
+    internal static LocalHostSettings From(IConfiguration configuration)
+    {
+        var settings = new LocalHostSettings();
+        configuration.GetSection(Section).Bind(settings);
+        settings.RoutePrefix ??= RoutePrefixFromHostJson() ?? "api";
+        return settings;
+    }
+
+    private static string? RoutePrefixFromHostJson()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "host.json");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        });
+        return document.RootElement.TryGetProperty("extensions", out var extensions)
+            && extensions.TryGetProperty("http", out var http)
+            && http.TryGetProperty("routePrefix", out var prefix)
+            && prefix.ValueKind == JsonValueKind.String
+                ? prefix.GetString()
+                : null;
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.Extensions.Logging;
+using OrgFunctions.LocalHost.Bindings;
+using OrgFunctions.LocalHost.Discovery;
+using OrgFunctions.LocalHost.Hosting;
+using OrgFunctions.LocalHost.Invocation;
+
+namespace OrgFunctions.LocalHost.Http;
+
+/// <summary>
+/// Serves <c>[HttpTrigger]</c> functions on Kestrel as the ASP.NET Core integration does: the route is
+/// <c>{routePrefix}/{Route ?? function name}</c> with ASP.NET Core template syntax; a method the function does
+/// not accept gets 404 like an unknown route (the Functions host does the same); a function that throws gets
+/// an empty 500 and the exception is logged.
+/// </summary>
+internal sealed class HttpTriggerBinding(IFunctionInvoker invoker, LocalHostSettings settings, ILogger<HttpTriggerBinding> logger)
+    : ITriggerBinding
+{
+    public Type TriggerAttributeType => typeof(HttpTriggerAttribute);
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints, IReadOnlyList<LocalFunction> functions)
+    {
+        foreach (var function in functions)
+        {
+            var route = HttpRoute.For(function, settings.RoutePrefix ?? "");
+            endpoints.Map(route.Pattern, http => InvokeAsync(function, http))
+                .WithMetadata(new FunctionHttpMethods(route.Methods))
+                .WithDisplayName("Function " + function.Name);
+        }
+    }
+
+    private async Task InvokeAsync(LocalFunction function, HttpContext http)
+    {
+        var invocation = new FunctionInvocation
+        {
+            TriggerValue = context => TriggerValue(function, http, context),
+            BindingData = BindingData(http),
+            Services = http.RequestServices,
+            CancellationToken = http.RequestAborted,
+        };
+        try
+        {
+            var result = await invoker.InvokeAsync(function, invocation);
+            await HttpResultWriter.WriteAsync(http, result);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Function '{Function}' failed on {Method} {Path}.", function.Name, http.Request.Method, http.Request.Path);
+            if (!http.Response.HasStarted)
+            {
+                http.Response.Clear();
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            }
+        }
+    }
+
+    private static object? TriggerValue(LocalFunction function, HttpContext http, FunctionContext context)
+    {
+        var type = function.TriggerParameter.ParameterType;
+        if (type.IsAssignableFrom(typeof(HttpRequest)))
+        {
+            return http.Request;
+        }
+        if (type == typeof(HttpRequestData))
+        {
+            return new AspNetCoreHttpRequestData(http, context);
+        }
+        if (type == typeof(HttpContext))
+        {
+            return http;
+        }
+        throw new NotSupportedException(
+            $"Function '{function.Name}': an [HttpTrigger] parameter of type {type.Name} is not supported locally; use HttpRequest or HttpRequestData.");
+    }
+
+    // Route values first, then query values, as binding data (the worker exposes both to parameters by name).
+    private static Dictionary<string, object?> BindingData(HttpContext http)
+    {
+        var data = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in http.Request.RouteValues)
+        {
+            data[key] = value;
+        }
+        foreach (var (key, value) in http.Request.Query)
+        {
+            data.TryAdd(key, value.ToString());
+        }
+        return data;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrgFunctions.Configuration;
+using OrgFunctions.Health;
+
+namespace OrgFunctions;
+
+/// <summary>
+/// The app's one composition root: Program.cs (the real worker) and the local host both call it, so a
+/// function gets the same services wherever it runs.
+/// </summary>
+public static class OrgFunctionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddOrgFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageOptions>()
+            .Configure(options => StorageOptions.Bind(options, configuration))
+            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString),
+                $"The setting '{StorageOptions.ConnectionStringSetting}' (the storage connection string) is required.")
+            .ValidateOnStart();
+
+        services.AddHttpClient();
+        services.AddSingleton<IStorageProbe, StorageProbe>();
+        services.AddSingleton<HealthService>();
+        return services;
+    }
+}

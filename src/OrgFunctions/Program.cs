@@ -1,0 +1,11 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using OrgFunctions;
+
+// The isolated worker (Functions 2.x, ASP.NET Core integration). In Azure and under `func start` the
+// Functions host starts this process. Offline mode can compile it but not run it: Build() throws and
+// src/OrgFunctions.LocalHost hosts the same functions with the same AddOrgFunctions registrations.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddOrgFunctions(builder.Configuration);
+builder.Build().Run();
