@@ -33,6 +33,7 @@ internal sealed class DurableEngine : IAsyncDisposable
     private readonly SemaphoreSlim _activitySlots;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
+    private int _disposed;
 
     public DurableEngine(IDurableStore store, DurableFunctionRegistry functions, DurableOptions options, TimeProvider time, ILogger logger)
     {
@@ -57,7 +58,7 @@ internal sealed class DurableEngine : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellation)
     {
         await _store.InitializeAsync(cancellation);
-        _loop = Task.Run(DispatchLoopAsync);
+        _loop ??= Task.Run(DispatchLoopAsync);
         foreach (var instance in await _store.ListInstancesAsync(LiveStatuses, cancellation))
         {
             await RecoverAsync(instance, cancellation);
@@ -77,13 +78,16 @@ internal sealed class DurableEngine : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         _stopping.Cancel();
         _ready.Writer.TryComplete();
         if (_loop is not null)
         {
             await _loop.ConfigureAwait(false);
         }
-        _stopping.Dispose();
     }
 
     private async Task RecoverAsync(InstanceRecord instance, CancellationToken cancellation)
