@@ -27,8 +27,8 @@ internal sealed class DurableEngineService(DurableFunctionRegistry registry, ISe
         {
             return Task.CompletedTask;
         }
-        _engine = services.GetRequiredService<DurableEngine>();
-        _starting = Task.Run(() => StartWithRetriesAsync(_engine, _stopping.Token));
+        // Resolved in the background: a bad storage setting is reported by the app's own validation first.
+        _starting = Task.Run(() => StartWithRetriesAsync(_stopping.Token));
         return Task.CompletedTask;
     }
 
@@ -42,13 +42,14 @@ internal sealed class DurableEngineService(DurableFunctionRegistry registry, ISe
         }
     }
 
-    private async Task StartWithRetriesAsync(DurableEngine engine, CancellationToken stopping)
+    private async Task StartWithRetriesAsync(CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                await engine.StartAsync(stopping);
+                _engine ??= services.GetRequiredService<DurableEngine>();
+                await _engine.StartAsync(stopping);
                 return;
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested)
