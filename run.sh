@@ -29,7 +29,9 @@ done
 echo "Azurite: blob http://127.0.0.1:10000, queue http://127.0.0.1:10001, table http://127.0.0.1:10002 (data in .azurite/)"
 
 if [ -f src/OrgFunctions.LocalHost/OrgFunctions.LocalHost.csproj ]; then
-  dotnet run --project src/OrgFunctions.LocalHost -c Release -p:AzureSdk="$AZURE_SDK_MODE" -- "$@" &
+  # Build, then start the host itself (not through `dotnet run`), so that the signal stop() sends reaches it.
+  dotnet build src/OrgFunctions.LocalHost -c Release -p:AzureSdk="$AZURE_SDK_MODE" -nologo -clp:ErrorsOnly -v:q
+  dotnet src/OrgFunctions.LocalHost/bin/Release/net10.0/OrgFunctions.LocalHost.dll "$@" &
   app_pid=$!
   wait "$app_pid"
 else
