@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrgFunctions.LocalHost.Bindings;
 using OrgFunctions.LocalHost.Discovery;
+using OrgFunctions.LocalHost.Durable.Hosting;
 using OrgFunctions.LocalHost.Http;
 using OrgFunctions.LocalHost.Invocation;
 using OrgFunctions.LocalHost.ServiceBus;
@@ -32,6 +33,7 @@ internal static class LocalHostServices
         services.AddTriggerBinding<HttpTriggerBinding>();
         services.AddTriggerBinding<TimerTriggerBinding>();
         services.AddLocalServiceBus();
+        services.AddLocalDurableTask();
         return services;
     }
 }

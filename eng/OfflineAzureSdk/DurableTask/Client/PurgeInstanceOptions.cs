@@ -1,0 +1,4 @@
+namespace Microsoft.DurableTask.Client;
+
+/// <summary>Options for purging an instance.</summary>
+public record PurgeInstanceOptions(bool Recursive = false);
