@@ -1,0 +1,22 @@
+using System.Net;
+using System.Text.Json;
+
+namespace OrgFunctions.Tests.Builders;
+
+/// <summary>A response read whole, so tests can compare bodies byte for byte (a 404 must not tell "invisible" from "missing").</summary>
+public sealed record HttpAnswer(HttpStatusCode Status, string? MediaType, string Body)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    public static async Task<HttpAnswer> SendAsync(AppHost app, HttpRequestMessage request)
+    {
+        using (request)
+        using (var response = await app.Client.SendAsync(request))
+        {
+            return new HttpAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+                await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    public override string ToString() => $"{(int)Status} {Body}";
+}
