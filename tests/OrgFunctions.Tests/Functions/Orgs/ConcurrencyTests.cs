@@ -73,6 +73,45 @@ public class ConcurrencyTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     }
 
     [Fact]
+    public async Task RacingSettingsPatchesOfOneOrgEndWithOneWinnerAndThe409s()
+    {
+        var gate = new BatchGate();
+        await using var app = await StartWithAsync(gate);
+        var orgs = new OrgApp(azurite);
+        var (orgId, key) = await app.SignUpAsync();
+
+        gate.HoldNext(2);
+        var answers = await Task.WhenAll(
+            HttpAnswer.SendAsync(app, AppHost.Request(HttpMethod.Patch, $"api/orgs/{orgId}/settings", key, new { loginAttempts = 7 })),
+            HttpAnswer.SendAsync(app, AppHost.Request(HttpMethod.Patch, $"api/orgs/{orgId}/settings", key, new { locale = "fr-FR" })));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.Status).Order());
+        Assert.Single(await OutboxReader.EventsAsync(orgs, orgId), e => e.Type == EventTypes.SettingsChanged);
+    }
+
+    [Fact]
+    public async Task ARoleReplacedWithAStaleIfMatchIs412()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var (orgId, key) = await app.SignUpAsync();
+        var created = await app.Client.SendAsync(AppHost.Request(HttpMethod.Post, $"api/orgs/{orgId}/roles", key,
+            new { name = "Auditor", permissions = new[] { "reports.read" } }));
+        var etag = created.Headers.ETag!.ToString();
+        var roleId = (await HttpAnswer.SendAsync(app, AppHost.Request(HttpMethod.Get, $"api/orgs/{orgId}/roles", key))).Json
+            .GetProperty("items").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Auditor").GetProperty("id").GetString();
+
+        HttpRequestMessage Replace(string name)
+        {
+            var request = AppHost.Request(HttpMethod.Put, $"api/orgs/{orgId}/roles/{roleId}", key, new { name, permissions = new[] { "reports.read" } });
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            return request;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await HttpAnswer.SendAsync(app, Replace("Auditors"))).Status);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await HttpAnswer.SendAsync(app, Replace("Readers"))).Status);
+    }
+
+    [Fact]
     public async Task UngatedConcurrentPatchesNeverLoseAWriteSilently()
     {
         await using var app = await AppHost.StartAsync(azurite);

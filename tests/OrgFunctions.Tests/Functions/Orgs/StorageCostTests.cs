@@ -92,6 +92,9 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         { "DELETE api-key", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Batch POST $batch" },
         { "DELETE role", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 2 Query GET Orgs, 1 Batch POST $batch" },
         { "DELETE org", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "DELETE org (leaf)", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 2 Query GET Orgs, 1 Batch POST $batch" },
+        { "GET org (ancestor: 404)", "2 PointRead GET OrgIndex, 2 PointRead GET Orgs" },
+        { "GET org (unknown key: 401)", "1 PointRead GET OrgIndex" },
     };
 
     [Fact]
@@ -109,6 +112,19 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
             measured[route.Name] = Describe(requests);
             output.WriteLine($"| {route.Name} | {(int)answer.Status} | {measured[route.Name]} |");
         }
+
+        var leaf = await cost.Orgs.Trees.ChildAsync(cost.Tree.All[^1]); // not one of the 1,000: other tests list them
+        var (deleted, leafCost) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Delete, $"api/orgs/{leaf.Org.Id}", key));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
+        measured["DELETE org (leaf)"] = Describe(leafCost);
+        var below = await cost.WarmKeyAsync(org);
+        var (hidden, hiddenCost) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{cost.Tree.Root.Org.Id}", below));
+        Assert.Equal(HttpStatusCode.NotFound, hidden.Status);
+        measured["GET org (ancestor: 404)"] = Describe(hiddenCost);
+        var unknown = Domain.ApiKeys.ApiKey.Issue(org.Org.Id, "never stored", "owner", DateTimeOffset.UtcNow).Secret.Token;
+        var (refused, refusedCost) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{org.Org.Id}", unknown));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
+        measured["GET org (unknown key: 401)"] = Describe(refusedCost);
 
         Assert.Equal(expected, measured);
     }
