@@ -24,4 +24,27 @@ public class OrgPatchTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtur
         Assert.Equal(JsonValueKind.Null, cleared.Json.GetProperty("description").ValueKind);
         Assert.Equal("Acme Sales", cleared.Json.GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task ALongNameInAThreeByteScriptIsStoredAndStillUniqueInTheTree()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var orgs = new OrgApp(azurite);
+        var (root, signup) = await orgs.Trees.RootAsync();
+        var first = await orgs.Trees.ChildAsync(root);
+        var second = await orgs.Trees.ChildAsync(root);
+        var key = signup.ApiKey.Secret;
+        var name = new string('名', 200); // 600 bytes of UTF-8: its hex alone is over a key's 1 KiB
+
+        var renamed = await HttpAnswer.SendAsync(app, AppHost.Request(HttpMethod.Patch, $"api/orgs/{first.Org.Id}", key, new { name }));
+        var clash = await HttpAnswer.SendAsync(app, AppHost.Request(HttpMethod.Patch, $"api/orgs/{second.Org.Id}", key, new { name }));
+        var role = await HttpAnswer.SendAsync(app, AppHost.Request(HttpMethod.Post, $"api/orgs/{first.Org.Id}/roles", key,
+            new { name = new string('役', 100), permissions = new[] { "orgs.read" } }));
+
+        Assert.Equal(HttpStatusCode.OK, renamed.Status);
+        Assert.Equal(name, renamed.Json.GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, clash.Status);
+        Assert.True(clash.Json.GetProperty("errors").TryGetProperty("name", out _));
+        Assert.Equal(HttpStatusCode.Created, role.Status);
+    }
 }
