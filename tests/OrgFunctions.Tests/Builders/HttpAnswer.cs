@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace OrgFunctions.Tests.Builders;
 
-/// <summary>A response read whole, so tests can compare bodies byte for byte (a 404 must not tell "invisible" from "missing").</summary>
-public sealed record HttpAnswer(HttpStatusCode Status, string? MediaType, string Body)
+/// <summary>
+/// A response read whole, so tests can compare answers byte for byte (a 404 must not tell "invisible" from "missing"):
+/// status, media type, ETag and body.
+/// </summary>
+public sealed record HttpAnswer(HttpStatusCode Status, string? MediaType, string? ETag, string Body)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
@@ -13,7 +16,7 @@ public sealed record HttpAnswer(HttpStatusCode Status, string? MediaType, string
         using (request)
         using (var response = await app.Client.SendAsync(request))
         {
-            return new HttpAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+            return new HttpAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.ETag?.ToString(),
                 await response.Content.ReadAsStringAsync());
         }
     }
