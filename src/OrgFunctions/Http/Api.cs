@@ -36,9 +36,22 @@ public sealed class Api(RequestAuthenticator authenticator)
             }
         }, cancellationToken);
 
-    /// <summary>The request's <c>If-Match</c>, if any (<c>*</c> matches whatever is stored).</summary>
-    public static ETag? IfMatch(HttpRequest request) =>
-        request.Headers.IfMatch.ToString() is { Length: > 0 } value ? (value.Trim() == "*" ? ETag.All : new ETag(value.Trim())) : null;
+    /// <summary>
+    /// The request's <c>If-Match</c>, if any (<c>*</c> matches whatever is stored). Table Storage's ETags are weak
+    /// (<c>W/"…"</c>) and RFC 9110 compares If-Match strongly, so many clients send the opaque tag alone: both forms
+    /// name the same version.
+    /// </summary>
+    public static ETag? IfMatch(HttpRequest request)
+    {
+        var value = request.Headers.IfMatch.ToString().Trim();
+        return value switch
+        {
+            "" => null,
+            "*" => ETag.All,
+            _ when value.StartsWith("W/", StringComparison.Ordinal) => new ETag(value),
+            _ => new ETag("W/" + value),
+        };
+    }
 
     /// <summary>A JSON body with the resource's <c>ETag</c> header.</summary>
     public static IActionResult WithETag(HttpRequest request, object body, ETag etag, int status = StatusCodes.Status200OK)

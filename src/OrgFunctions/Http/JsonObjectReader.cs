@@ -114,6 +114,13 @@ public sealed class JsonObjectReader
     /// <summary>A field's raw JSON, for values whose type depends on another field (e.g. a setting's name).</summary>
     public JsonElement? Raw(string name, bool required = false) => TryGet(name, required, out var value) ? value : null;
 
+    /// <summary>True if the field is present, even as <c>null</c> (where null means "clear it"); marks it known.</summary>
+    public bool Has(string name)
+    {
+        _known.Add(name);
+        return _object.TryGetProperty(name, out _);
+    }
+
     /// <summary>Every property of this object, marking them all as known.</summary>
     public IEnumerable<(string Name, JsonElement Value)> Properties()
     {

@@ -10,7 +10,8 @@ public sealed record OrgPatch(OrgName? Name, bool HasDescription, string? Descri
     public static OrgPatch? Read(JsonObjectReader body)
     {
         var name = body.String("name", minLength: 1, maxLength: OrgName.MaxLength);
-        var hasDescription = body.Raw("description") is not null || HasNull(body, "description");
+        // Not Properties(): that marks every field known, and unknown fields would pass unnamed (and be ignored).
+        var hasDescription = body.Has("description");
         var description = body.String("description", maxLength: Org.MaxDescriptionLength);
         body.RejectUnknownFields();
 
@@ -28,7 +29,4 @@ public sealed record OrgPatch(OrgName? Name, bool HasDescription, string? Descri
         }
         return body.Errors.Any ? null : new OrgPatch(orgName, hasDescription, description);
     }
-
-    private static bool HasNull(JsonObjectReader body, string name) =>
-        body.Properties().Any(p => p.Name == name && p.Value.ValueKind == System.Text.Json.JsonValueKind.Null);
 }

@@ -112,14 +112,18 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
             return new Failure.Conflict("An org can't delete itself; an admin of an ancestor org can.");
         }
 
-        var descendants = new List<OrgRecord>();
-        await foreach (var org in store.AllDescendantsAsync(target.Org.Path, cancellationToken))
-        {
-            descendants.Add(org);
-        }
-        if (descendants.Count > 0 && !cascade)
+        // Refusing needs one live descendant, not the whole subtree: a big subtree must not be read just to answer 409.
+        if (!cascade && await store.HasLiveDescendantAsync(target.Org.Path, cancellationToken))
         {
             return new Failure.Conflict("The org has sub-orgs; delete them first or pass cascade=true.");
+        }
+        var descendants = new List<OrgRecord>();
+        if (cascade)
+        {
+            await foreach (var org in store.AllDescendantsAsync(target.Org.Path, cancellationToken))
+            {
+                descendants.Add(org);
+            }
         }
 
         // Deepest first, so an interrupted cascade never leaves a live org under a deleted one.

@@ -56,6 +56,24 @@ public sealed class OrgStore(OrgTables tables)
         return ([], null);
     }
 
+    /// <summary>True if the subtree under <paramref name="root"/> holds a live org: usually one request for one row.</summary>
+    public async Task<bool> HasLiveDescendantAsync(OrgPath root, CancellationToken cancellationToken)
+    {
+        string? token = null;
+        do
+        {
+            // Storage may answer a filtered page with no rows and a token (it skipped deleted rows): keep asking.
+            var (orgs, next) = await DescendantsPageAsync(root, 1, token, cancellationToken);
+            if (orgs.Count > 0)
+            {
+                return true;
+            }
+            token = next;
+        }
+        while (token is not null);
+        return false;
+    }
+
     /// <summary>Every live org of the subtree, page after page (for cascades; callers bound the size).</summary>
     public async IAsyncEnumerable<OrgRecord> AllDescendantsAsync(OrgPath root,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using OrgFunctions.Domain.Orgs;
 
@@ -12,19 +13,21 @@ public static class RowKeys
     public const string OrgPrefix = "org:";
     public const string EventPrefix = "evt:";
 
+    // Half of 1 KiB: within the limit whether storage counts characters or UTF-16 bytes.
+    private const int MaxReservationLength = 512;
+
     public static string Org(OrgPath path) => OrgPrefix + path.Value;
 
     /// <summary>The exclusive upper bound of <paramref name="path"/>'s subtree among org rows.</summary>
     public static string OrgSubtreeEnd(OrgPath path) => OrgPrefix + path.SubtreeUpperBound;
 
-    public static string Name(OrgName name) => "name:" + Convert.ToHexString(Encoding.UTF8.GetBytes(name.UniquenessKey));
+    public static string Name(OrgName name) => Reservation("name:", name.UniquenessKey);
 
     public static string RolePrefix(OrgId orgId) => $"role:{orgId}:";
     public static string Role(OrgId orgId, string roleId) => RolePrefix(orgId) + roleId;
 
     /// <summary>Reserves a custom role's name in its org (case-insensitive), written with the role.</summary>
-    public static string RoleName(OrgId orgId, Domain.Roles.RoleName name) =>
-        $"rname:{orgId}:" + Convert.ToHexString(Encoding.UTF8.GetBytes(name.Value.ToUpperInvariant()));
+    public static string RoleName(OrgId orgId, Domain.Roles.RoleName name) => Reservation($"rname:{orgId}:", name.Value.ToUpperInvariant());
 
     public static string KeyPrefix(OrgId orgId) => $"key:{orgId}:";
     public static string Key(OrgId orgId, string keyId) => KeyPrefix(orgId) + keyId;
@@ -34,6 +37,19 @@ public static class RowKeys
 
     /// <summary>Outbox rows sort by time, then id; the ticks are zero-padded so the order is numeric.</summary>
     public static string Event(DateTimeOffset occurredAt, string eventId) => $"{EventPrefix}{occurredAt.UtcTicks:D19}:{eventId}";
+
+    /// <summary>
+    /// A key reserving a name: the name's UTF-8 in hex, or, when that would make the key longer than
+    /// <see cref="MaxReservationLength"/>, its SHA-256 in hex. A key holds at most 1 KiB and hex doubles UTF-8, so a valid
+    /// 200-character name in a 3-byte script (1,200 hex digits) would otherwise be refused by storage (a 500 for good input).
+    /// The lowercase "sha256-" can't clash with the uppercase hex form.
+    /// </summary>
+    private static string Reservation(string prefix, string uniquenessKey)
+    {
+        var bytes = Encoding.UTF8.GetBytes(uniquenessKey);
+        var readable = prefix + Convert.ToHexString(bytes);
+        return readable.Length <= MaxReservationLength ? readable : prefix + "sha256-" + Convert.ToHexString(SHA256.HashData(bytes));
+    }
 
     /// <summary>The upper bound of a prefix range: the prefix with its last character bumped by one.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);

@@ -81,5 +81,24 @@ public sealed class OrgTreeBuilder(OrgApp app)
         return secret.Token;
     }
 
+    /// <summary>A custom role of <paramref name="org"/> (with its name reservation), written straight to storage; returns its id.</summary>
+    public async Task<string> CustomRoleAsync(OrgRecord org, IEnumerable<string> permissions, string? name = null)
+    {
+        var role = Role.Custom("role_" + Guid.NewGuid().ToString("N")[..20], RoleName.Create(name ?? "Custom " + Guid.NewGuid().ToString("N")[..8]),
+            permissions.ToList());
+        var partition = org.Org.Path.RootId.Value;
+        await app.Tables.Orgs.SubmitTransactionAsync(
+        [
+            new(TableTransactionActionType.Add, RoleRow.Create(org.Org.Path, role)),
+            new(TableTransactionActionType.Add, new TableEntity(partition, Storage.RowKeys.RoleName(org.Org.Id, role.Name))
+                { ["Kind"] = "rolename", ["RoleId"] = role.Id }),
+        ]);
+        return role.Id;
+    }
+
+    /// <summary>The key id inside an API key's token.</summary>
+    public static string KeyIdOf(string token) =>
+        ApiKeySecret.TryParse(token, out var parsed) ? parsed.KeyId : throw new ArgumentException("Not an API key token.", nameof(token));
+
     public static OrgLocation Locate(OrgPath path) => new(path.OrgId, path);
 }

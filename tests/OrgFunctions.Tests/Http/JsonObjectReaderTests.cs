@@ -27,6 +27,18 @@ public class JsonObjectReaderTests
     }
 
     [Fact]
+    public void HasSeesANullFieldAndMarksOnlyThatFieldKnown()
+    {
+        var reader = Reader("""{"description":null,"colour":"red"}""");
+
+        Assert.True(reader.Has("description"));
+        Assert.False(reader.Has("name"));
+        reader.RejectUnknownFields();
+
+        Assert.Equal(["colour"], reader.Errors.ToDictionary().Keys);
+    }
+
+    [Fact]
     public void ReadsValidFieldsWithoutErrors()
     {
         var reader = Reader("""{"name":"Acme","attempts":5,"on":true,"names":["a","b"],"missing":null}""");

@@ -1,0 +1,87 @@
+using System.Net;
+using OrgFunctions.Domain.Roles;
+using OrgFunctions.Orgs;
+using OrgFunctions.Testing.Azurite;
+using OrgFunctions.Tests.Builders;
+
+namespace OrgFunctions.Tests.Functions.Orgs;
+
+/// <summary>
+/// Every route needs one declared permission: a key whose role lacks it gets 403 (problem+json naming it) on an org
+/// it can see, and still 404 (the body of a missing id) on an org it can't, so a 403 never reveals an org.
+/// </summary>
+public class PermissionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task AKeyLackingTheRoutesPermissionGets403NamingItOnEachRoute()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var orgs = new OrgApp(azurite);
+        var (root, _) = await orgs.Trees.RootAsync();
+        var home = await orgs.Trees.ChildAsync(root);
+        var target = await TargetAsync(orgs, await orgs.Trees.ChildAsync(home));
+
+        var failures = new List<string>();
+        foreach (var permission in OrgRoutes.All.Select(r => r.Permission).Distinct())
+        {
+            var lacking = await orgs.Trees.CustomRoleAsync(home, Permission.All.Where(p => p != permission));
+            var key = await orgs.Trees.KeyAsync(home, lacking);
+            foreach (var route in OrgRoutes.All.Where(r => r.Permission == permission))
+            {
+                var answer = await HttpAnswer.SendAsync(app, route.Request(target, key));
+                if (!IsForbidden(answer, permission))
+                {
+                    failures.Add($"{route} without {permission}: {answer}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task AMemberKeyReadsButGets403OnEveryManageRouteOfAVisibleOrgAnd404OnAnInvisibleOne()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var orgs = new OrgApp(azurite);
+        var (root, _) = await orgs.Trees.RootAsync();
+        var home = await orgs.Trees.ChildAsync(root);
+        var member = await orgs.Trees.KeyAsync(home, SystemRoles.MemberId);
+        var visible = await TargetAsync(orgs, await orgs.Trees.ChildAsync(home));
+        var invisible = await TargetAsync(orgs, await orgs.Trees.ChildAsync(root));
+        var missing = VisibilityFixture.Missing();
+
+        var failures = new List<string>();
+        foreach (var route in OrgRoutes.All)
+        {
+            var seen = await HttpAnswer.SendAsync(app, route.Request(visible, member));
+            var readable = route.Permission is Permission.OrgsRead;
+            if (readable ? seen.Status != route.WhenVisible(visible) : !IsForbidden(seen, route.Permission))
+            {
+                failures.Add($"{route} on a visible org: {seen}");
+            }
+            var hidden = await HttpAnswer.SendAsync(app, route.Request(invisible, member));
+            var absent = await HttpAnswer.SendAsync(app, route.Request(missing, member));
+            if (hidden.Status != HttpStatusCode.NotFound || hidden != absent)
+            {
+                failures.Add($"{route} on an invisible org: {hidden}, a missing one: {absent}");
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.Contains(OrgRoutes.All, r => r.Permission is not Permission.OrgsRead);
+    }
+
+    private static bool IsForbidden(HttpAnswer answer, string permission) =>
+        answer.Status == HttpStatusCode.Forbidden
+        && answer.MediaType == "application/problem+json"
+        && answer.Json.GetProperty("status").GetInt32() == 403
+        && answer.Json.GetProperty("detail").GetString()!.Contains($"'{permission}'", StringComparison.Ordinal);
+
+    private static async Task<RouteTarget> TargetAsync(OrgApp orgs, OrgRecord org)
+    {
+        var roleId = await orgs.Trees.CustomRoleAsync(org, [Permission.OrgsRead]);
+        var keyId = OrgTreeBuilder.KeyIdOf(await orgs.Trees.KeyAsync(org, SystemRoles.MemberId));
+        return new RouteTarget(org.Org.Id.Value, roleId, keyId);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using OrgFunctions.Orgs;
+using OrgFunctions.Storage;
+using OrgFunctions.Tests.Builders;
+using Xunit.Abstractions;
+
+namespace OrgFunctions.Tests.Functions.Orgs;
+
+/// <summary>
+/// DESIGN §4 over HTTP, counted on a tree of 1,000 orgs: authentication is 3 point reads (key index, key row, role);
+/// get-by-id adds 2 point reads whatever the depth; a subtree page adds the same 2 plus exactly one range query; an
+/// ancestor is refused after 1 index read (the ancestor test is a string comparison, no storage).
+/// </summary>
+public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output) : IClassFixture<StorageCostFixture>
+{
+    private const string Index = TableNames.OrgIndex;
+    private const string Orgs = TableNames.Orgs;
+
+    [Fact]
+    public async Task GetByIdIsAuthPlusTwoPointReadsAtEveryDepth()
+    {
+        var key = await cost.WarmKeyAsync(cost.Tree.Root);
+        foreach (var org in cost.Tree.PathDown(5))
+        {
+            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{org.Org.Id}", key));
+
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            AssertCost(requests, indexReads: 2, treeReads: 3);
+        }
+        Assert.Equal(StorageCostFixture.TreeSize, cost.Tree.All.Count);
+    }
+
+    [Fact]
+    public async Task EachDescendantsPageIsAuthPlusTwoPointReadsAndOneRangeQueryOfTheTreesPartition()
+    {
+        var key = await cost.WarmKeyAsync(cost.Tree.Root);
+        var seen = new List<string>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var query = token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token);
+            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Get,
+                $"api/orgs/{cost.Tree.Root.Org.Id}/descendants?maxPerPage=100{query}", key));
+
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            AssertCost(requests, indexReads: 2, treeReads: 3, queries: 1);
+            var range = Uri.UnescapeDataString(requests.Single(r => r.Kind == StorageRequestKind.Query).Uri);
+            Assert.Contains($"PartitionKey eq '{cost.Tree.Root.Org.Id}'", range);
+            Assert.Contains("RowKey gt 'org:", range);
+            Assert.Contains("RowKey lt 'org:", range);
+            seen.AddRange(answer.Json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+            token = answer.Json.GetProperty("continuationToken").GetString();
+            pages++;
+        }
+        while (token is not null);
+
+        Assert.Equal(cost.Tree.All.Skip(1).Select(o => o.Org.Id.Value).Order(), seen.Order());
+        Assert.Equal(10, pages);
+    }
+
+    [Fact]
+    public async Task AnAncestorOrAMissingIdIsRefusedAfterAuthAndOneIndexRead()
+    {
+        var path = cost.Tree.PathDown(3);
+        var key = await cost.WarmKeyAsync(path[2]);
+        foreach (var id in new[] { path[1].Org.Id.Value, path[0].Org.Id.Value, Domain.Orgs.OrgId.New().Value })
+        {
+            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{id}", key));
+
+            Assert.Equal(HttpStatusCode.NotFound, answer.Status);
+            AssertCost(requests, indexReads: 2, treeReads: 2);
+        }
+    }
+
+    /// <summary>The "Storage cost per route" table of src/OrgFunctions/Orgs/README.md, measured on a depth-3 org with children.</summary>
+    public static readonly TheoryData<string, string> Costs = new()
+    {
+        { "GET org", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs" },
+        { "PATCH org", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Batch POST $batch" },
+        { "GET children", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "GET descendants", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "GET settings", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs" },
+        { "PATCH settings", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 2 Batch POST $batch, 1 Query GET Orgs, 1 Write DELETE Orgs" },
+        { "POST settings/reset", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 2 Batch POST $batch, 1 Query GET Orgs, 1 Write DELETE Orgs" },
+        { "GET roles", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "POST roles", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Batch POST $batch" },
+        { "GET role", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs" },
+        { "PUT role", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Batch POST $batch" },
+        { "GET api-keys", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "POST api-keys", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "DELETE api-key", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Batch POST $batch" },
+        { "DELETE role", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 2 Query GET Orgs, 1 Batch POST $batch" },
+        { "DELETE org", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "DELETE org (leaf)", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 2 Query GET Orgs, 1 Batch POST $batch" },
+        { "GET org (ancestor: 404)", "2 PointRead GET OrgIndex, 2 PointRead GET Orgs" },
+        { "GET org (unknown key: 401)", "1 PointRead GET OrgIndex" },
+    };
+
+    [Fact]
+    public async Task EveryRouteCostsWhatTheReadmeSays()
+    {
+        var key = await cost.WarmKeyAsync(cost.Tree.Root);
+        var org = cost.Tree.PathDown(0)[3];
+        var target = await TargetAsync(org);
+        var expected = Costs.ToDictionary(row => (string)row[0], row => (string)row[1]);
+        var measured = new Dictionary<string, string>();
+        foreach (var route in OrgRoutes.All)
+        {
+            var (answer, requests) = await cost.MeasureAsync(route.Request(target, key));
+            Assert.Equal(route.WhenVisible(target), answer.Status);
+            measured[route.Name] = Describe(requests);
+            output.WriteLine($"| {route.Name} | {(int)answer.Status} | {measured[route.Name]} |");
+        }
+
+        var leaf = await cost.Orgs.Trees.ChildAsync(cost.Tree.All[^1]); // not one of the 1,000: other tests list them
+        var (deleted, leafCost) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Delete, $"api/orgs/{leaf.Org.Id}", key));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
+        measured["DELETE org (leaf)"] = Describe(leafCost);
+        var below = await cost.WarmKeyAsync(org);
+        var (hidden, hiddenCost) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{cost.Tree.Root.Org.Id}", below));
+        Assert.Equal(HttpStatusCode.NotFound, hidden.Status);
+        measured["GET org (ancestor: 404)"] = Describe(hiddenCost);
+        var unknown = Domain.ApiKeys.ApiKey.Issue(org.Org.Id, "never stored", "owner", DateTimeOffset.UtcNow).Secret.Token;
+        var (refused, refusedCost) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{org.Org.Id}", unknown));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
+        measured["GET org (unknown key: 401)"] = Describe(refusedCost);
+
+        Assert.Equal(expected, measured);
+    }
+
+    [Fact]
+    public async Task RefusingToDeleteAnOrgWithChildrenReadsOneRowNotTheSubtree()
+    {
+        var key = await cost.WarmKeyAsync(cost.Tree.Root);
+        var child = cost.Tree.ChildrenOf(cost.Tree.Root)[0];
+
+        var (answer, requests) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Delete, $"api/orgs/{child.Org.Id}?cascade=false", key));
+
+        Assert.Equal(HttpStatusCode.Conflict, answer.Status);
+        AssertCost(requests, indexReads: 2, treeReads: 3, queries: 1);
+        Assert.Matches(@"\$top=1(&|$)", Uri.UnescapeDataString(requests.Single(r => r.Kind == StorageRequestKind.Query).Uri));
+    }
+
+    private async Task<RouteTarget> TargetAsync(OrgRecord org)
+    {
+        await new BulkTreeBuilder(cost.Orgs).SystemRolesAsync(org);
+        var roleId = await cost.Orgs.Trees.CustomRoleAsync(org, [Domain.Roles.Permission.OrgsRead]);
+        var keyId = OrgTreeBuilder.KeyIdOf(await cost.Orgs.Trees.KeyAsync(org, Domain.Roles.SystemRoles.MemberId));
+        return new RouteTarget(org.Org.Id.Value, roleId, keyId, HasChildren: cost.Tree.ChildrenOf(org).Count > 0);
+    }
+
+    private static string Describe(IReadOnlyList<StorageRequest> requests) =>
+        string.Join(", ", requests.GroupBy(r => (r.Kind, r.Table, r.Method)).Select(g => $"{g.Count()} {g.Key.Kind} {g.Key.Method} {g.Key.Table}"));
+
+    private static void AssertCost(IReadOnlyList<StorageRequest> requests, int indexReads, int treeReads, int queries = 0)
+    {
+        var described = Describe(requests);
+        Assert.True(requests.Count(r => r.Kind == StorageRequestKind.PointRead && r.Table == Index) == indexReads, described);
+        Assert.True(requests.Count(r => r.Kind == StorageRequestKind.PointRead && r.Table == Orgs) == treeReads, described);
+        Assert.True(requests.Count(r => r.Kind == StorageRequestKind.Query) == queries, described);
+        Assert.True(requests.Count == indexReads + treeReads + queries, described);
+    }
+}
