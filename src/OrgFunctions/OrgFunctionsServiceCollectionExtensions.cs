@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrgFunctions.Configuration;
 using OrgFunctions.Health;
+using OrgFunctions.Provisioning;
+using OrgFunctions.Templates;
 
 namespace OrgFunctions;
 
@@ -18,6 +20,8 @@ public static class OrgFunctionsServiceCollectionExtensions
 
         services.AddStorageClients(configuration);
         services.AddOrgManagement();
+        services.AddTemplates();
+        services.AddProvisioning(configuration);
         services.AddHttpClient();
         services.AddSingleton<IStorageProbe, StorageProbe>();
         services.AddSingleton<HealthService>();
