@@ -79,6 +79,10 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, RoleStore ro
         var (parentPath, child) = Paths(input);
         var parent = await ActiveParentAsync(parentPath, cancellationToken);
         var record = await ProvisioningOrgAsync(child, cancellationToken);
+        if (record is null)
+        {
+            return; // already active: this step's work is long done
+        }
         OrgSettings settings;
         try
         {
@@ -238,13 +242,17 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, RoleStore ro
             : throw new ProvisioningRefusedException($"The parent org {parentPath.OrgId} is no longer active.");
     }
 
-    private async Task<OrgRecord> ProvisioningOrgAsync(OrgPath child, CancellationToken cancellationToken)
+    /// <summary>The org being provisioned; null when it is already active.</summary>
+    private async Task<OrgRecord?> ProvisioningOrgAsync(OrgPath child, CancellationToken cancellationToken)
     {
         var record = await orgs.GetAsync(new OrgLocation(child.OrgId, child), cancellationToken, includeDeleted: true)
             ?? throw new InvalidOperationException($"Org {child.OrgId} has no row yet.");
-        return record.Org.Status == OrgStatus.Provisioning
-            ? record
-            : throw new ProvisioningRefusedException($"Org {child.OrgId} is {record.Org.Status}, not provisioning.");
+        return record.Org.Status switch
+        {
+            OrgStatus.Provisioning => record,
+            OrgStatus.Active => null,
+            _ => throw new ProvisioningRefusedException($"Org {child.OrgId} is {record.Org.Status}, not provisioning."),
+        };
     }
 
     private async Task UpsertAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
