@@ -71,7 +71,7 @@ public sealed class OrgProvisionerTests(AzuriteFixture azurite) : IClassFixture<
 
         await RunAllStepsAsync(input);
 
-        var copies = await _app.Get<Templates.TemplateStore>().ListAsync(Child(parent, input), default);
+        var copies = await _app.Get<OrgFunctions.Templates.TemplateStore>().ListAsync(Child(parent, input), default);
         Assert.Equal(templates.Select(t => t.Id), copies.Select(c => c.Template.Id));
         Assert.All(copies, c => Assert.Equal(parent.Org.Id, c.Template.InheritedFrom));
     }
