@@ -19,6 +19,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddStorageClients(configuration);
+        services.AddServiceBusClient(configuration);
         services.AddOrgManagement();
         services.AddTemplates();
         services.AddProvisioning(configuration);
