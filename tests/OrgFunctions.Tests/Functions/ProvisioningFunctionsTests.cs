@@ -111,6 +111,37 @@ public sealed class ProvisioningFunctionsTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
+    public async Task RacingRequestsForOneNameMakeOneOrgAndTheLosersFailNamingTheConflict()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var (rootId, key) = await app.SignUpAsync();
+
+        // Without keys, both usually pass the 409 check (the name is reserved inside the orchestration): one loses there.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ProvisioningHttp.StartAsync(app, key, rootId, new { name = "Contested" })));
+
+        var completed = 0;
+        foreach (var response in responses)
+        {
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                continue;
+            }
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+            var status = await ProvisioningHttp.WaitAsync(app, key, id);
+            if (status.GetProperty("status").GetString() == "completed")
+            {
+                completed++;
+                continue;
+            }
+            Assert.Equal("reserveName", status.GetProperty("step").GetString());
+            Assert.Contains("'Contested' is already used by another org", status.GetProperty("error").GetString());
+        }
+        Assert.Equal(1, completed);
+        Assert.Single(await ChildrenAsync(app, key, rootId));
+    }
+
+    [Fact]
     public async Task AFailingStepIsCompensatedTheStatusNamesItAndTheNameIsFreeAgain()
     {
         await using var app = await AppHost.StartAsync(azurite, null, ProvisioningHttp.FastRetries);
