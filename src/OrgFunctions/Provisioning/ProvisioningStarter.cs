@@ -36,7 +36,7 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, IOpt
         var instanceId = idempotencyKey is null ? IdempotencyKeys.NewInstanceId() : IdempotencyKeys.InstanceId(parent.Id.Value, idempotencyKey);
         if (idempotencyKey is not null && await ExistingAsync(client, instanceId, cancellationToken) is { } existing)
         {
-            return existing;
+            return SameRequest(existing, request);
         }
 
         var refused = await RefuseAsync(parent, request, cancellationToken);
@@ -59,7 +59,7 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, IOpt
             // A racing request with the same key scheduled this instance first: answer with its org.
             if (await ExistingAsync(client, instanceId, cancellationToken) is { } winner)
             {
-                return winner;
+                return SameRequest(winner, request);
             }
             throw;
         }
@@ -115,10 +115,22 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, IOpt
         return count;
     }
 
-    private static async Task<ProvisioningStarted?> ExistingAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    private static async Task<(ProvisioningStarted Started, ProvisioningInput Input)?> ExistingAsync(DurableTaskClient client,
+        string instanceId, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         var input = instance?.ReadInputAs<ProvisioningInput>();
-        return input is null ? null : new ProvisioningStarted(instanceId, input.OrgId, AlreadyStarted: true);
+        return input is null ? null : (new ProvisioningStarted(instanceId, input.OrgId, AlreadyStarted: true), input);
+    }
+
+    /// <summary>A key stands for one request: reused with a different body, it is refused rather than answered with another org.</summary>
+    private static Outcome<ProvisioningStarted> SameRequest((ProvisioningStarted Started, ProvisioningInput Input) existing, ProvisioningRequest request)
+    {
+        var input = existing.Input;
+        var same = input.Name == request.Name.Value && input.Description == request.Description && input.OverridesJson == request.OverridesJson
+            && input.CopyRoles == request.CopyRoles && input.CopyTemplates == request.CopyTemplates && input.SenderIds.SequenceEqual(request.SenderIds);
+        return same
+            ? existing.Started
+            : new Failure.Conflict($"This {IdempotencyKeys.Header} was used for a different request (instance {existing.Started.InstanceId}).");
     }
 }

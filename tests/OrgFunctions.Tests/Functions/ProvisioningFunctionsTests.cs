@@ -63,6 +63,22 @@ public sealed class ProvisioningFunctionsTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
+    public async Task AnIdempotencyKeyReusedForADifferentRequestIs409()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var (rootId, key) = await app.SignUpAsync();
+        using var first = await ProvisioningHttp.StartAsync(app, key, rootId, new { name = "Original" }, "key-2");
+        var started = await first.Content.ReadFromJsonAsync<JsonElement>();
+
+        using var reused = await ProvisioningHttp.StartAsync(app, key, rootId, new { name = "Something else" }, "key-2");
+
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Contains(started.GetProperty("id").GetString()!, (await reused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        await ProvisioningHttp.WaitAsync(app, key, started.GetProperty("id").GetString()!);
+        Assert.Single(await ChildrenAsync(app, key, rootId));
+    }
+
+    [Fact]
     public async Task RacingRequestsWithOneIdempotencyKeyMakeOneOrg()
     {
         await using var app = await AppHost.StartAsync(azurite);
