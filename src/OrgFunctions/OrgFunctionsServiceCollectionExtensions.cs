@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrgFunctions.Configuration;
 using OrgFunctions.Health;
+using OrgFunctions.Provisioning;
+using OrgFunctions.Templates;
 
 namespace OrgFunctions;
 
@@ -19,6 +21,8 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddStorageClients(configuration);
         services.AddServiceBusClient(configuration);
         services.AddOrgManagement();
+        services.AddTemplates();
+        services.AddProvisioning(configuration);
         services.AddHttpClient();
         services.AddSingleton<IStorageProbe, StorageProbe>();
         services.AddSingleton<HealthService>();

@@ -12,4 +12,7 @@ public static class EventTypes
     public const string RoleDeleted = "role.deleted";
     public const string ApiKeyCreated = "apikey.created";
     public const string ApiKeyRevoked = "apikey.revoked";
+    public const string TemplateCreated = "template.created";
+    public const string TemplateUpdated = "template.updated";
+    public const string TemplateDeleted = "template.deleted";
 }

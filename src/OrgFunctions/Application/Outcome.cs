@@ -11,6 +11,9 @@ public abstract record Failure
     public sealed record PreconditionFailed : Failure;
     public sealed record Invalid(FieldErrors Errors) : Failure;
 
+    /// <summary>A configured limit (named as its setting, e.g. <c>Provisioning:MaxDepth</c>) would be exceeded: 409.</summary>
+    public sealed record LimitExceeded(string Limit, int Value, string Detail) : Failure;
+
     public static Invalid Field(string field, string reason)
     {
         var errors = new FieldErrors();

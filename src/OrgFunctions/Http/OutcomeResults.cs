@@ -16,6 +16,7 @@ public static class OutcomeResults
         Failure.Conflict f => Problems.Conflict(f.Detail),
         Failure.PreconditionFailed => Problems.PreconditionFailed(),
         Failure.Invalid f => Problems.Validation(f.Errors),
+        Failure.LimitExceeded f => Problems.LimitExceeded(f.Limit, f.Value, f.Detail),
         _ => throw new InvalidOperationException($"Unmapped failure {failure.GetType().Name}."),
     };
 }

@@ -43,6 +43,16 @@ public static class Problems
     public static IActionResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "conflict",
         "The request conflicts with the current state.", detail);
 
+    /// <summary>409 naming the limit (its setting) and its value in <c>limit</c> and <c>limitValue</c>.</summary>
+    public static IActionResult LimitExceeded(string limit, int value, string detail) => Result(new ProblemDetails
+    {
+        Type = "https://orgfunctions.dev/problems/limit-exceeded",
+        Title = "A limit would be exceeded.",
+        Status = StatusCodes.Status409Conflict,
+        Detail = detail,
+        Extensions = { ["limit"] = limit, ["limitValue"] = value },
+    });
+
     public static IActionResult PreconditionFailed() => Problem(StatusCodes.Status412PreconditionFailed, "precondition-failed",
         "The resource changed since you read it.", "Read it again and retry with the new ETag.");
 

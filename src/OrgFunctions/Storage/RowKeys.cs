@@ -32,6 +32,19 @@ public static class RowKeys
     public static string KeyPrefix(OrgId orgId) => $"key:{orgId}:";
     public static string Key(OrgId orgId, string keyId) => KeyPrefix(orgId) + keyId;
 
+    public static string TemplatePrefix(OrgId orgId) => $"tpl:{orgId}:";
+    public static string Template(OrgId orgId, string templateId) => TemplatePrefix(orgId) + templateId;
+
+    /// <summary>Reserves a template's name and language in its org, written with the template.</summary>
+    public static string TemplateName(OrgId orgId, string uniquenessKey) =>
+        TemplateNamePrefix(orgId) + Convert.ToHexString(Encoding.UTF8.GetBytes(uniquenessKey));
+    public static string TemplateNamePrefix(OrgId orgId) => $"tname:{orgId}:";
+
+    public static string RoleNamePrefix(OrgId orgId) => $"rname:{orgId}:";
+
+    public static string SenderPrefix(OrgId orgId) => $"sender:{orgId}:";
+    public static string Sender(OrgId orgId, string senderId) => SenderPrefix(orgId) + senderId;
+
     public static string User(OrgId orgId, string userId) => $"user:{orgId}:{userId}";
     public static string Workspace(OrgId orgId, string workspaceId) => $"ws:{orgId}:{workspaceId}";
 

@@ -33,6 +33,8 @@ public sealed class AppHost : IAsyncDisposable
             "--port", "0",
             "--settings", Path.Combine(RepoPaths.Root, "local.settings.sample.json"),
             $"--AzureWebJobsStorage={azurite.ConnectionString}",
+            // A task hub per host: hosts of parallel tests must not run each other's orchestrations.
+            $"--AzureFunctionsJobHost:extensions:durableTask:hubName={AzuriteFixture.UniqueName("hub")}",
             .. extraArguments,
         ], configureServices);
         await host.StartAsync();

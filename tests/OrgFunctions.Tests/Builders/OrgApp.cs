@@ -2,7 +2,10 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using OrgFunctions.Provisioning;
 using OrgFunctions.Storage;
+using OrgFunctions.Templates;
 using OrgFunctions.Testing.Azurite;
 
 namespace OrgFunctions.Tests.Builders;
@@ -17,6 +20,8 @@ public sealed class OrgApp
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOrgManagement();
+        services.AddTemplates();
+        services.AddProvisioning(new ConfigurationBuilder().Build());
         Services = services.BuildServiceProvider();
         Trees = new OrgTreeBuilder(this);
     }

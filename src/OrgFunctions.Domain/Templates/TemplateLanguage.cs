@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace OrgFunctions.Domain.Templates;
+
+/// <summary>
+/// A template's language as a BCP 47 tag of the forms WhatsApp uses: a 2–3 letter language, an optional 4-letter script
+/// and an optional region (2 letters or 3 digits), e.g. <c>en</c>, <c>en-US</c>, <c>zh-Hant-TW</c>, <c>es-419</c>.
+/// Stored in canonical case (language lower, script title, region upper), so <c>EN-us</c> and <c>en-US</c> are one language.
+/// </summary>
+public sealed partial record TemplateLanguage
+{
+    private TemplateLanguage(string value) => Value = value;
+
+    public string Value { get; }
+
+    public static TemplateLanguage Create(string? value)
+    {
+        var match = Tag().Match(value?.Trim() ?? "");
+        if (!match.Success)
+        {
+            throw new DomainException($"'{value}' is not a BCP 47 language tag such as en, en-US or zh-Hant-TW.");
+        }
+        var language = match.Groups["language"].Value.ToLowerInvariant();
+        var script = match.Groups["script"].Success
+            ? "-" + char.ToUpperInvariant(match.Groups["script"].Value[0]) + match.Groups["script"].Value[1..].ToLowerInvariant()
+            : "";
+        var region = match.Groups["region"].Success ? "-" + match.Groups["region"].Value.ToUpperInvariant() : "";
+        return new TemplateLanguage(language + script + region);
+    }
+
+    public override string ToString() => Value;
+
+    [GeneratedRegex("^(?<language>[A-Za-z]{2,3})(-(?<script>[A-Za-z]{4}))?(-(?<region>[A-Za-z]{2}|[0-9]{3}))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Tag();
+}

@@ -1,0 +1,288 @@
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using OrgFunctions.Domain;
+using OrgFunctions.Domain.Events;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Domain.Roles;
+using OrgFunctions.Domain.Settings;
+using OrgFunctions.Orgs;
+using OrgFunctions.Outbox;
+using OrgFunctions.Roles;
+using OrgFunctions.Signup;
+using OrgFunctions.Storage;
+using OrgFunctions.Templates;
+
+namespace OrgFunctions.Provisioning;
+
+/// <summary>
+/// The work of each provisioning activity. Every step is idempotent: its rows have keys fixed by the input (the new org's
+/// id is chosen by the starter), it writes with Upsert, or Add treating "already there and ours" as done, or a
+/// conditional update that first checks whether it already happened. So a step re-run after a crash or a retry
+/// leaves exactly what one run leaves.
+/// </summary>
+public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, RoleStore roles, TemplateStore templates, TimeProvider clock)
+{
+    // Table Storage takes at most 100 operations per transaction.
+    private const int BatchSize = 100;
+
+    public async Task ReserveNameAsync(ProvisioningInput input, CancellationToken cancellationToken)
+    {
+        var (_, child) = Paths(input);
+        var name = OrgName.Create(input.Name);
+        var row = new TableEntity(child.RootId.Value, RowKeys.Name(name)) { ["Kind"] = "name", ["OrgId"] = child.OrgId.Value };
+        await tables.EnsureCreatedAsync();
+        try
+        {
+            await tables.Orgs.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var holder = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            if (holder.HasValue && holder.Value!.GetString("OrgId") == child.OrgId.Value)
+            {
+                return; // reserved by an earlier run of this step
+            }
+            throw new ProvisioningRefusedException($"The name '{name}' is already used by another org of this tree.");
+        }
+    }
+
+    public async Task CreateOrgAsync(ProvisioningInput input, CancellationToken cancellationToken)
+    {
+        var (parentPath, child) = Paths(input);
+        var parent = await ActiveParentAsync(parentPath, cancellationToken);
+        Org org;
+        try
+        {
+            org = Org.CreateChild(parent.Org, child.OrgId, OrgName.Create(input.Name), input.Description, input.RequestedAt);
+        }
+        catch (DomainException ex)
+        {
+            throw new ProvisioningRefusedException(ex.Message);
+        }
+        // Index rows only locate (ADR 0004): written first, idempotently.
+        await tables.Index.UpsertEntityAsync(OrgRow.Index(org), TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            await tables.Orgs.AddEntityAsync(OrgRow.Create(org, OrgSettings.ForChildOf(parent.Settings, parent.Org.Id), clock.GetUtcNow()),
+                cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The key holds the new org's fresh id: the row can only be this step's own, from an earlier run.
+        }
+    }
+
+    /// <summary>The parent's inheritable settings, inherited (with provenance), then the request's overrides.</summary>
+    public async Task CopySettingsAsync(ProvisioningInput input, CancellationToken cancellationToken)
+    {
+        var (parentPath, child) = Paths(input);
+        var parent = await ActiveParentAsync(parentPath, cancellationToken);
+        var record = await ProvisioningOrgAsync(child, cancellationToken);
+        if (record is null)
+        {
+            return; // already active: this step's work is long done
+        }
+        OrgSettings settings;
+        try
+        {
+            settings = OrgSettings.ForChildOf(parent.Settings, parent.Org.Id, ProvisioningRequest.ReadOverrides(input.OverridesJson));
+        }
+        catch (DomainException ex)
+        {
+            throw new ProvisioningRefusedException(ex.Message);
+        }
+        await tables.Orgs.UpdateEntityAsync(OrgRow.Create(record.Org, settings, clock.GetUtcNow()), record.ETag, TableUpdateMode.Replace,
+            cancellationToken);
+    }
+
+    /// <summary>The system roles always; the parent's custom roles (same ids, with their name reservations) when asked.</summary>
+    public async Task<int> CopyRolesAsync(ProvisioningInput input, CancellationToken cancellationToken)
+    {
+        var (parentPath, child) = Paths(input);
+        var rows = SystemRoles.Create().Select(role => RoleRow.Create(child, role)).ToList();
+        if (input.CopyRoles)
+        {
+            foreach (var role in (await roles.ListAsync(parentPath, cancellationToken)).Where(r => !r.Role.IsSystem))
+            {
+                rows.Add(RoleRow.Create(child, role.Role));
+                rows.Add(new TableEntity(child.RootId.Value, RowKeys.RoleName(child.OrgId, role.Role.Name))
+                {
+                    ["Kind"] = "rolename",
+                    ["RoleId"] = role.Role.Id,
+                });
+            }
+        }
+        await UpsertAsync(rows, cancellationToken);
+        return rows.Count(r => r.GetString("Kind") == "role");
+    }
+
+    /// <summary>The parent's templates (same ids, with their name reservations), each marked inherited from where it came.</summary>
+    public async Task<int> CopyTemplatesAsync(ProvisioningInput input, CancellationToken cancellationToken)
+    {
+        if (!input.CopyTemplates)
+        {
+            return 0;
+        }
+        var (parentPath, child) = Paths(input);
+        var rows = new List<TableEntity>();
+        foreach (var record in await templates.ListAsync(parentPath, cancellationToken))
+        {
+            var copy = record.Template.CopyFor(parentPath.OrgId);
+            rows.Add(TemplateRow.Create(child, copy));
+            rows.Add(TemplateRow.NameReservation(child, copy));
+        }
+        await UpsertAsync(rows, cancellationToken);
+        return rows.Count / 2;
+    }
+
+    /// <summary>Attaches the chosen sender IDs the parent has; one the parent no longer has is skipped.</summary>
+    public async Task<int> AttachSenderIdsAsync(ProvisioningInput input, CancellationToken cancellationToken)
+    {
+        var (parentPath, child) = Paths(input);
+        var rows = new List<TableEntity>();
+        foreach (var senderId in input.SenderIds.Distinct(StringComparer.Ordinal))
+        {
+            var parentRow = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(parentPath.RootId.Value,
+                RowKeys.Sender(parentPath.OrgId, senderId), cancellationToken: cancellationToken);
+            if (parentRow.HasValue)
+            {
+                rows.Add(SenderIdRows.AttachTo(child, parentRow.Value!, senderId));
+            }
+        }
+        await UpsertAsync(rows, cancellationToken);
+        return rows.Count;
+    }
+
+    public async Task CreateDefaultWorkspaceAsync(ProvisioningInput input, CancellationToken cancellationToken)
+    {
+        var (_, child) = Paths(input);
+        await tables.Orgs.UpsertEntityAsync(new TableEntity(child.RootId.Value, RowKeys.Workspace(child.OrgId, "default"))
+        {
+            ["Kind"] = "workspace",
+            ["WorkspaceId"] = "default",
+            ["OrgId"] = child.OrgId.Value,
+            ["Name"] = SignupService.DefaultWorkspaceName,
+            ["CreatedAt"] = input.RequestedAt,
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Marks the org active and stores <c>org.created</c> in the same transaction; a second run finds it active and stops.</summary>
+    public async Task ActivateAsync(ActivationInput activation, CancellationToken cancellationToken)
+    {
+        var input = activation.Request;
+        var (parentPath, child) = Paths(input);
+        var record = await orgs.GetAsync(new OrgLocation(child.OrgId, child), cancellationToken, includeDeleted: true)
+            ?? throw new InvalidOperationException($"Org {child.OrgId} has no row to activate.");
+        if (record.Org.Status == OrgStatus.Active)
+        {
+            return;
+        }
+        if (record.Org.Status != OrgStatus.Provisioning)
+        {
+            throw new ProvisioningRefusedException($"Org {child.OrgId} is {record.Org.Status} and can't be activated.");
+        }
+        var org = record.Org;
+        org.Activate();
+        var partition = child.RootId.Value;
+        var created = new DomainEvent(activation.EventId, EventTypes.OrgCreated, org.Id.Value, activation.At, input.Actor,
+            new JsonObject { ["name"] = org.Name.Value, ["parentId"] = parentPath.OrgId.Value });
+        var result = await orgs.SubmitAsync(
+        [
+            new(TableTransactionActionType.UpdateReplace, OrgRow.Create(org, record.Settings, clock.GetUtcNow()), record.ETag),
+            OutboxRows.Add(partition, created),
+        ], cancellationToken);
+        if (!result.Applied)
+        {
+            throw new InvalidOperationException($"Org {child.OrgId} changed while being activated; the step is retried.");
+        }
+    }
+
+    /// <summary>
+    /// Undoes a failed provisioning: removes every row the steps wrote under the new org, marks the org row deleted
+    /// (Provisioning → Deleted), and frees the name if this provisioning holds it. Safe to run again, and on an org
+    /// only partly made (or not made at all).
+    /// </summary>
+    public async Task CompensateAsync(ProvisioningInput input, CancellationToken cancellationToken)
+    {
+        var (_, child) = Paths(input);
+        var partition = child.RootId.Value;
+        var record = await orgs.GetAsync(new OrgLocation(child.OrgId, child), cancellationToken, includeDeleted: true);
+        if (record?.Org.Status == OrgStatus.Active)
+        {
+            return; // activation went through after all: the org is whole, nothing to undo
+        }
+        foreach (var prefix in new[]
+                 {
+                     RowKeys.TemplatePrefix(child.OrgId), RowKeys.TemplateNamePrefix(child.OrgId), RowKeys.RolePrefix(child.OrgId),
+                     RowKeys.RoleNamePrefix(child.OrgId), RowKeys.SenderPrefix(child.OrgId), RowKeys.Workspace(child.OrgId, ""),
+                 })
+        {
+            await DeleteRangeAsync(partition, prefix, cancellationToken);
+        }
+        if (record is { Org.Status: OrgStatus.Provisioning })
+        {
+            record.Org.Delete();
+            await tables.Orgs.UpdateEntityAsync(OrgRow.Create(record.Org, record.Settings, clock.GetUtcNow()), record.ETag,
+                TableUpdateMode.Replace, cancellationToken);
+        }
+        var nameKey = RowKeys.Name(OrgName.Create(input.Name));
+        var holder = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, nameKey, cancellationToken: cancellationToken);
+        if (holder.HasValue && holder.Value!.GetString("OrgId") == child.OrgId.Value)
+        {
+            await tables.Orgs.DeleteEntityAsync(partition, nameKey, holder.Value.ETag, cancellationToken);
+        }
+    }
+
+    private async Task<OrgRecord> ActiveParentAsync(OrgPath parentPath, CancellationToken cancellationToken)
+    {
+        var parent = await orgs.GetAsync(new OrgLocation(parentPath.OrgId, parentPath), cancellationToken);
+        return parent is { Org.Status: OrgStatus.Active }
+            ? parent
+            : throw new ProvisioningRefusedException($"The parent org {parentPath.OrgId} is no longer active.");
+    }
+
+    /// <summary>The org being provisioned; null when it is already active.</summary>
+    private async Task<OrgRecord?> ProvisioningOrgAsync(OrgPath child, CancellationToken cancellationToken)
+    {
+        var record = await orgs.GetAsync(new OrgLocation(child.OrgId, child), cancellationToken, includeDeleted: true)
+            ?? throw new InvalidOperationException($"Org {child.OrgId} has no row yet.");
+        return record.Org.Status switch
+        {
+            OrgStatus.Provisioning => record,
+            OrgStatus.Active => null,
+            _ => throw new ProvisioningRefusedException($"Org {child.OrgId} is {record.Org.Status}, not provisioning."),
+        };
+    }
+
+    private async Task UpsertAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        foreach (var batch in rows.Chunk(BatchSize))
+        {
+            await tables.Orgs.SubmitTransactionAsync(
+                batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)).ToList(), cancellationToken);
+        }
+    }
+
+    private async Task DeleteRangeAsync(string partition, string prefix, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {RowKeys.PrefixEnd(prefix)}");
+        var keys = new List<TableEntity>();
+        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(new TableEntity(partition, row.RowKey));
+        }
+        foreach (var batch in keys.Chunk(BatchSize))
+        {
+            await tables.Orgs.SubmitTransactionAsync(
+                batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)).ToList(), cancellationToken);
+        }
+    }
+
+    private static (OrgPath Parent, OrgPath Child) Paths(ProvisioningInput input)
+    {
+        var parent = OrgPath.Parse(input.ParentPath);
+        return (parent, parent.Child(OrgId.Parse(input.OrgId)));
+    }
+}

@@ -1,0 +1,136 @@
+using Azure.Data.Tables;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using OrgFunctions.Access;
+using OrgFunctions.Application;
+using OrgFunctions.Domain.Access;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Domain.Roles;
+using OrgFunctions.Orgs;
+using OrgFunctions.Outbox;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.Provisioning;
+
+/// <summary>A provisioning that was started, or found already started for the same idempotency key.</summary>
+public sealed record ProvisioningStarted(string InstanceId, string OrgId, bool AlreadyStarted);
+
+/// <summary>
+/// Starts the provisioning of a sub-org: checks what can be refused before anything is written (permission, limits,
+/// a name already taken, unknown sender IDs), picks the new org's id, and schedules <see cref="ProvisioningOrchestrator"/>.
+/// With an idempotency key the instance id is derived from it, so a repeated or racing request finds the same instance
+/// (and the same org) instead of starting another.
+/// </summary>
+public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, IOptions<ProvisioningOptions> options, TimeProvider clock)
+{
+    public async Task<Outcome<ProvisioningStarted>> StartAsync(Caller caller, string parentId, ProvisioningRequest request,
+        string? idempotencyKey, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var resolved = await access.ResolveAsync(caller, parentId, Permission.OrgsManage, cancellationToken);
+        if (resolved.Failure is { } failure)
+        {
+            return failure;
+        }
+        var parent = resolved.Value!.Org;
+        var instanceId = idempotencyKey is null ? IdempotencyKeys.NewInstanceId() : IdempotencyKeys.InstanceId(parent.Id.Value, idempotencyKey);
+        if (idempotencyKey is not null && await ExistingAsync(client, instanceId, cancellationToken) is { } existing)
+        {
+            return SameRequest(existing, request);
+        }
+
+        var refused = await RefuseAsync(parent, request, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var settings = options.Value;
+        var input = new ProvisioningInput(OrgId.New().Value, parent.Path.Value, request.Name.Value, request.Description,
+            request.OverridesJson, request.CopyRoles, request.CopyTemplates, request.SenderIds, EventFactory.ActorOf(caller),
+            clock.GetUtcNow(), settings.StepMaxAttempts, settings.StepFirstRetrySeconds);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProvisioningOrchestrator.ProvisionOrg), input,
+                new StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+        catch (InvalidOperationException) when (idempotencyKey is not null)
+        {
+            // A racing request with the same key scheduled this instance first: answer with its org.
+            if (await ExistingAsync(client, instanceId, cancellationToken) is { } winner)
+            {
+                return SameRequest(winner, request);
+            }
+            throw;
+        }
+        return new ProvisioningStarted(instanceId, input.OrgId, AlreadyStarted: false);
+    }
+
+    private async Task<Failure?> RefuseAsync(Org parent, ProvisioningRequest request, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        if (parent.Path.Depth + 1 > limits.MaxDepth)
+        {
+            return new Failure.LimitExceeded("Provisioning:MaxDepth", limits.MaxDepth,
+                $"A sub-org of this org would be at depth {parent.Path.Depth + 1}; the limit is {limits.MaxDepth}.");
+        }
+        var partition = parent.Path.RootId.Value;
+        if (await CountChildrenAsync(parent.Path, limits.MaxChildrenPerOrg, cancellationToken) >= limits.MaxChildrenPerOrg)
+        {
+            return new Failure.LimitExceeded("Provisioning:MaxChildrenPerOrg", limits.MaxChildrenPerOrg,
+                $"The org already has {limits.MaxChildrenPerOrg} sub-orgs, the limit.");
+        }
+        var name = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, RowKeys.Name(request.Name), select: ["OrgId"],
+            cancellationToken: cancellationToken);
+        if (name.HasValue)
+        {
+            return new Failure.Conflict($"The name '{request.Name}' is already used by another org of this tree.");
+        }
+        var unknown = new Http.FieldErrors();
+        for (var i = 0; i < request.SenderIds.Count; i++)
+        {
+            var sender = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, RowKeys.Sender(parent.Id, request.SenderIds[i]),
+                select: ["SenderId"], cancellationToken: cancellationToken);
+            if (!sender.HasValue)
+            {
+                unknown.Add($"copy.senderIds[{i}]", "is not a sender ID of the parent org");
+            }
+        }
+        return unknown.Any ? new Failure.Invalid(unknown) : null;
+    }
+
+    /// <summary>Live and provisioning children of <paramref name="parent"/>, counted up to <paramref name="atMost"/>.</summary>
+    private async Task<int> CountChildrenAsync(OrgPath parent, int atMost, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {parent.RootId.Value} and RowKey gt {RowKeys.Org(parent)} and RowKey lt {RowKeys.OrgSubtreeEnd(parent)} and Depth eq {parent.Depth + 1} and Status ne {nameof(OrgStatus.Deleted)}");
+        var count = 0;
+        await foreach (var _ in tables.Orgs.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (++count >= atMost)
+            {
+                break;
+            }
+        }
+        return count;
+    }
+
+    private static async Task<(ProvisioningStarted Started, ProvisioningInput Input)?> ExistingAsync(DurableTaskClient client,
+        string instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        var input = instance?.ReadInputAs<ProvisioningInput>();
+        return input is null ? null : (new ProvisioningStarted(instanceId, input.OrgId, AlreadyStarted: true), input);
+    }
+
+    /// <summary>A key stands for one request: reused with a different body, it is refused rather than answered with another org.</summary>
+    private static Outcome<ProvisioningStarted> SameRequest((ProvisioningStarted Started, ProvisioningInput Input) existing, ProvisioningRequest request)
+    {
+        var input = existing.Input;
+        var same = input.Name == request.Name.Value && input.Description == request.Description && input.OverridesJson == request.OverridesJson
+            && input.CopyRoles == request.CopyRoles && input.CopyTemplates == request.CopyTemplates && input.SenderIds.SequenceEqual(request.SenderIds);
+        return same
+            ? existing.Started
+            : new Failure.Conflict($"This {IdempotencyKeys.Header} was used for a different request (instance {existing.Started.InstanceId}).");
+    }
+}

@@ -1,0 +1,54 @@
+using OrgFunctions.Domain.Templates;
+
+namespace OrgFunctions.Domain.Tests.Templates;
+
+public sealed class TemplateBodyTests
+{
+    [Theory]
+    [InlineData("Hello!", 0)]
+    [InlineData("Hi {{1}}, your order {{2}} ships {{3}}.", 3)]
+    [InlineData("{{1}} and {{1}} again, then {{2}}", 2)]
+    [InlineData("{{2}} before {{1}} is fine", 2)]
+    public void PlaceholdersNumberedFromOneWithoutGapsAreCounted(string text, int count)
+    {
+        var body = TemplateBody.Create(text);
+
+        Assert.Equal(count, body.PlaceholderCount);
+        Assert.Equal(text, body.Value);
+    }
+
+    [Theory]
+    [InlineData("Hi {{2}}")]
+    [InlineData("Hi {{1}} and {{3}}")]
+    [InlineData("Hi {{0}}")]
+    public void PlaceholdersThatDoNotStartAtOneOrHaveGapsAreRefused(string text)
+    {
+        Assert.Throws<DomainException>(() => TemplateBody.Create(text));
+    }
+
+    [Theory]
+    [InlineData("Hi {{name}}")]
+    [InlineData("Hi {{1}")]
+    [InlineData("Hi {{ 1 }}")]
+    [InlineData("Hi 1}} there")]
+    public void MalformedPlaceholdersAreRefused(string text)
+    {
+        Assert.Throws<DomainException>(() => TemplateBody.Create(text));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void AnEmptyBodyIsRefused(string? text)
+    {
+        Assert.Throws<DomainException>(() => TemplateBody.Create(text));
+    }
+
+    [Fact]
+    public void ABodyLongerThan1024CharactersIsRefused()
+    {
+        Assert.Equal(1024, TemplateBody.Create(new string('a', 1024)).Value.Length);
+        Assert.Throws<DomainException>(() => TemplateBody.Create(new string('a', 1025)));
+    }
+}
