@@ -50,6 +50,10 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         {
             return Failure.Field("name", "is the name of a system role");
         }
+        if (Beyond(caller, request) is { } missing)
+        {
+            return new Failure.Forbidden(missing);
+        }
         var path = org.Value!.Org.Path;
         var role = Role.Custom("role_" + Guid.NewGuid().ToString("N")[..20], request.Name, request.Permissions);
         var partition = path.RootId.Value;
@@ -88,6 +92,10 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         if (SystemNames.Contains(request.Name.Value.ToUpperInvariant()))
         {
             return Failure.Field("name", "is the name of a system role");
+        }
+        if (Beyond(caller, request) is { } missing)
+        {
+            return new Failure.Forbidden(missing);
         }
         var oldName = role.Name;
         role.Change(request.Name, request.Permissions);
@@ -154,6 +162,9 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         var role = await roles.GetAsync(path, roleId, cancellationToken);
         return role is null ? new Failure.NotFound("role") : (path, role);
     }
+
+    /// <summary>A permission the request grants that the caller's own role lacks: a role can't be used to escalate.</summary>
+    private static string? Beyond(Caller caller, RoleRequest request) => request.Permissions.FirstOrDefault(p => !caller.Role.Grants(p));
 
     private static JsonObject Describe(Role role) => new()
     {

@@ -14,15 +14,22 @@ namespace OrgFunctions.Settings;
 /// parent's new values, top-down (the subtree listing is depth-first), in transactions of org rows and their events.
 /// Following is idempotent, so a run interrupted half-way is finished by running it again: the change's transaction
 /// leaves a <c>prop:</c> marker row that is removed only when the subtree is done, and <see cref="ResumeAsync"/> picks up
-/// markers left behind.
+/// markers left behind. So that resuming reads one partition instead of scanning every tree, each marker also has a
+/// locating row in <see cref="TableNames.OrgIndex"/> (partition <see cref="PendingPartition"/>), written before the change's
+/// transaction; a locating row whose marker doesn't exist (the change failed, or is done) is simply dropped.
 /// </summary>
 public sealed class SettingsPropagator(OrgStore store, OrgTables tables, EventFactory events, TimeProvider clock)
 {
     private const string MarkerPrefix = "prop:";
     private const int OrgsPerBatch = 45;
+    private const string PendingPartition = "pending-propagation";
 
     public static TableTransactionAction Pending(OrgPath path) =>
         new(TableTransactionActionType.UpsertReplace, new TableEntity(path.RootId.Value, MarkerPrefix + path.Value) { ["Kind"] = "propagation" });
+
+    /// <summary>Records where a propagation may be pending; call before the transaction that writes <see cref="Pending"/>.</summary>
+    public Task LocateAsync(OrgPath path, CancellationToken cancellationToken) =>
+        tables.Index.UpsertEntityAsync(new TableEntity(PendingPartition, path.Value), TableUpdateMode.Replace, cancellationToken);
 
     public async Task PropagateAsync(OrgPath changed, string actor, CancellationToken cancellationToken)
     {
@@ -48,18 +55,29 @@ public sealed class SettingsPropagator(OrgStore store, OrgTables tables, EventFa
             }
         }
         await tables.Orgs.DeleteEntityAsync(changed.RootId.Value, MarkerPrefix + changed.Value, ETag.All, cancellationToken);
+        await tables.Index.DeleteEntityAsync(PendingPartition, changed.Value, ETag.All, cancellationToken);
     }
 
     /// <summary>Finishes every propagation an earlier process left unfinished (for a timer, or at start-up).</summary>
     public async Task<int> ResumeAsync(CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {MarkerPrefix} and RowKey lt {RowKeys.PrefixEnd(MarkerPrefix)}");
         var resumed = 0;
-        await foreach (var marker in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition}");
+        await foreach (var pending in tables.Index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            await PropagateAsync(OrgPath.Parse(marker.RowKey[MarkerPrefix.Length..]), "system:propagation", cancellationToken);
-            resumed++;
+            var path = OrgPath.Parse(pending.RowKey);
+            var marker = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(path.RootId.Value, MarkerPrefix + path.Value,
+                cancellationToken: cancellationToken);
+            if (marker.HasValue)
+            {
+                await PropagateAsync(path, "system:propagation", cancellationToken);
+                resumed++;
+            }
+            else
+            {
+                await tables.Index.DeleteEntityAsync(PendingPartition, pending.RowKey, ETag.All, cancellationToken);
+            }
         }
         return resumed;
     }

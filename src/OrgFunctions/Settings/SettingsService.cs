@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using OrgFunctions.Access;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
@@ -16,7 +18,8 @@ namespace OrgFunctions.Settings;
 /// Reading, overriding and resetting an org's settings. A change is stored with its <c>settings.changed</c> event in
 /// one transaction; then every descendant that inherits a changed value follows it (<see cref="SettingsPropagator"/>).
 /// </summary>
-public sealed class SettingsService(OrgAccess access, OrgStore store, SettingsPropagator propagator, EventFactory events, TimeProvider clock)
+public sealed class SettingsService(OrgAccess access, OrgStore store, SettingsPropagator propagator, EventFactory events, TimeProvider clock,
+    ILogger<SettingsService> logger)
 {
     public async Task<Outcome<OrgSettings>> GetAsync(Caller caller, string orgId, CancellationToken cancellationToken)
     {
@@ -80,12 +83,21 @@ public sealed class SettingsService(OrgAccess access, OrgStore store, SettingsPr
                 ChangesOf(record.Settings, settings, names))),
             SettingsPropagator.Pending(org.Path),
         };
+        await propagator.LocateAsync(org.Path, cancellationToken);
         var result = await store.SubmitAsync(actions, cancellationToken);
         if (!result.Applied)
         {
             return new Failure.Conflict("The org was changed by another request meanwhile; read it again and retry.");
         }
-        await propagator.PropagateAsync(org.Path, EventFactory.ActorOf(caller), cancellationToken);
+        try
+        {
+            await propagator.PropagateAsync(org.Path, EventFactory.ActorOf(caller), cancellationToken);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException)
+        {
+            // The change itself is stored; its marker stays and the resume timer brings the descendants along.
+            logger.LogWarning(ex, "Settings of {OrgId} changed; propagation to its descendants will be resumed.", org.Id);
+        }
         return settings;
     }
 

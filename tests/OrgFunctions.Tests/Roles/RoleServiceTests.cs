@@ -79,4 +79,21 @@ public class RoleServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
 
         Assert.Equal(new Failure.Forbidden(Permission.RolesManage), result.Failure);
     }
+
+    [Fact]
+    public async Task ARoleCantGrantWhatTheCallersOwnRoleLacks()
+    {
+        var (root, _) = await _app.Trees.RootAsync();
+        var userAdmin = OrgTreeBuilder.CallerIn(root, SystemRoles.UserAdminId);
+        var owner = OrgTreeBuilder.CallerIn(root);
+        var modest = await Service.CreateAsync(owner, root.Org.Id.Value, Request("Support", Permission.OrgsRead), default);
+
+        var created = await Service.CreateAsync(userAdmin, root.Org.Id.Value, Request("Everything", [.. Permission.All]), default);
+        var widened = await Service.ReplaceAsync(userAdmin, root.Org.Id.Value, modest.Value!.Role.Id,
+            Request("Support", Permission.OrgsRead, Permission.BillingManage), null, default);
+
+        Assert.IsType<Failure.Forbidden>(created.Failure);
+        Assert.Equal(new Failure.Forbidden(Permission.BillingManage), widened.Failure);
+        Assert.True((await Service.CreateAsync(userAdmin, root.Org.Id.Value, Request("Readers", Permission.OrgsRead), default)).Succeeded);
+    }
 }
