@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrgFunctions.Configuration;
 using OrgFunctions.Health;
+using OrgFunctions.OpenApi;
 
 namespace OrgFunctions;
 
@@ -21,6 +22,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddHttpClient();
         services.AddSingleton<IStorageProbe, StorageProbe>();
         services.AddSingleton<HealthService>();
+        services.AddOpenApiDocument();
         return services;
     }
 }
