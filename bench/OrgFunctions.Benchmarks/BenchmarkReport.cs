@@ -22,7 +22,7 @@ public static class BenchmarkReport
         text.AppendLine(c, $"Tree: {result.TreeSize:N0} orgs in one partition ({result.PartitionEntities:N0} entities); " +
                            $"listed subtree: {result.Options.SubtreeSize:N0} orgs");
         text.AppendLine();
-        text.AppendLine("| App operation | Raw baseline (same rows, same run) | Pairs | p50 ratio | p99 ratio | app p50 / p99 | raw p50 / p99 |");
+        text.AppendLine("| App operation | Raw baseline (same rows, same run) | Samples per side | p50 ratio | p99 ratio | app p50 / p99 | raw p50 / p99 |");
         text.AppendLine("|---|---|--:|--:|--:|--:|--:|");
         foreach (var comparison in result.Comparisons)
         {

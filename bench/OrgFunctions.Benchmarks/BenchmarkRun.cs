@@ -37,20 +37,21 @@ public static class BenchmarkRun
         try
         {
             using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-            var (rootId, apiKey) = await SignUpAsync(client, cancellationToken);
+            var (rootId, apiKeyId, apiKey) = await SignUpAsync(client, cancellationToken);
             var root = await host.Services.GetRequiredService<OrgStore>().GetAsync(new OrgLocation(rootId, OrgPath.Root(rootId)), cancellationToken)
                 ?? throw new InvalidOperationException("The signed-up root org can't be read.");
 
             progress.WriteLine($"Writing a tree of {options.TreeSize:N0} orgs to Azurite...");
             var tree = await new TreeWriter(host.Services.GetRequiredService<OrgTables>()).WriteAsync(root, options, cancellationToken);
             // The raw side uses its own client, as any other reader of the table would.
-            var orgs = new TableServiceClient(azurite.ConnectionString).GetTableClient(TableNames.Orgs);
+            var storage = new TableServiceClient(azurite.ConnectionString);
+            var orgs = storage.GetTableClient(TableNames.Orgs);
             var entities = await CountPartitionAsync(orgs, rootId.Value, cancellationToken);
 
-            var measurements = new Measurements(client, apiKey, orgs, tree);
+            var measurements = new Measurements(client, apiKey, apiKeyId, orgs, storage.GetTableClient(TableNames.OrgIndex), tree);
             var comparisons = new List<Comparison>();
-            progress.WriteLine($"Measuring GET /api/orgs/{{id}}: {options.Warmup} warm-up pairs, then {options.PointReadSamples:N0} pairs...");
-            comparisons.Add(await measurements.GetOrgAsync(options.Warmup, options.PointReadSamples, cancellationToken));
+            progress.WriteLine($"Measuring GET /api/orgs/{{id}}: {options.Warmup} warm-up rounds, then {options.PointReadSamples:N0} rounds...");
+            comparisons.AddRange(await measurements.GetOrgAsync(options.Warmup, options.PointReadSamples, cancellationToken));
             foreach (var pageSize in options.PageSizes)
             {
                 progress.WriteLine($"Measuring the subtree listing at {pageSize}/page: {options.ListingSamples} pairs...");
@@ -65,7 +66,7 @@ public static class BenchmarkRun
         }
     }
 
-    private static async Task<(OrgId RootId, string ApiKey)> SignUpAsync(HttpClient client, CancellationToken cancellationToken)
+    private static async Task<(OrgId RootId, string ApiKeyId, string ApiKey)> SignUpAsync(HttpClient client, CancellationToken cancellationToken)
     {
         var response = await client.PostAsJsonAsync("api/signup", new
         {
@@ -75,7 +76,7 @@ public static class BenchmarkRun
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return (OrgId.Parse(body.GetProperty("org").GetProperty("id").GetString()!),
-            body.GetProperty("apiKey").GetProperty("secret").GetString()!);
+            body.GetProperty("apiKey").GetProperty("id").GetString()!, body.GetProperty("apiKey").GetProperty("secret").GetString()!);
     }
 
     private static async Task<int> CountPartitionAsync(TableClient table, string partition, CancellationToken cancellationToken)
