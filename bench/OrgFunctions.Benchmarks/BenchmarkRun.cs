@@ -54,8 +54,8 @@ public static class BenchmarkRun
             comparisons.AddRange(await measurements.GetOrgAsync(options.Warmup, options.PointReadSamples, cancellationToken));
             foreach (var pageSize in options.PageSizes)
             {
-                progress.WriteLine($"Measuring the subtree listing at {pageSize}/page: {options.ListingSamples} pairs...");
-                comparisons.Add(await measurements.ListSubtreeAsync(pageSize, Math.Max(1, options.Warmup / 20), options.ListingSamples, cancellationToken));
+                progress.WriteLine($"Measuring the subtree listing at {pageSize}/page: {options.ListingSamples} rounds...");
+                comparisons.AddRange(await measurements.ListSubtreeAsync(pageSize, Math.Max(1, options.Warmup / 20), options.ListingSamples, cancellationToken));
             }
             return new BenchmarkResult(options, tree.Orgs.Count, entities, comparisons, Stopwatch.GetElapsedTime(started));
         }
