@@ -16,7 +16,7 @@ public sealed record BenchmarkOptions(
 {
     /// <summary>10,000 orgs, a 1,000-org subtree; sized to finish within a few minutes on 2 cores.</summary>
     public static BenchmarkOptions Full { get; } = new("full", TreeSize: 10_000, AreasPerRegion: 10, LeavesPerArea: 99,
-        Warmup: 100, PointReadSamples: 1_000, ListingSamples: 30, PageSizes: [100, 1000]);
+        Warmup: 100, PointReadSamples: 800, ListingSamples: 20, PageSizes: [100, 1000]);
 
     /// <summary>A tiny tree and a few samples: proves the benchmark still runs end to end (tested), measures nothing.</summary>
     public static BenchmarkOptions Quick { get; } = new("quick", TreeSize: 120, AreasPerRegion: 4, LeavesPerArea: 9,

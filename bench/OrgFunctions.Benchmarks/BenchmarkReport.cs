@@ -32,7 +32,8 @@ public static class BenchmarkReport
                                $"{comparison.Raw.Percentile(50):0.0} / {comparison.Raw.Percentile(99):0.0} ms |");
         }
         text.AppendLine();
-        text.AppendLine(c, $"Ratios are app ÷ raw; the times are context only. Whole run: {result.Duration.TotalSeconds:0} s.");
+        text.AppendLine(c, $"Ratios are app ÷ raw; the times are context only. Whole run: {result.Duration.TotalSeconds:0} s " +
+                           $"(writing the tree: {result.TreeWriteDuration.TotalSeconds:0} s).");
         return text.ToString();
     }
 
