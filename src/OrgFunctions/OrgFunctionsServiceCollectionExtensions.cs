@@ -4,6 +4,7 @@ using OrgFunctions.Configuration;
 using OrgFunctions.Health;
 using OrgFunctions.Provisioning;
 using OrgFunctions.Templates;
+using OrgFunctions.OpenApi;
 
 namespace OrgFunctions;
 
@@ -26,6 +27,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddHttpClient();
         services.AddSingleton<IStorageProbe, StorageProbe>();
         services.AddSingleton<HealthService>();
+        services.AddOpenApiDocument();
         return services;
     }
 }

@@ -1,0 +1,169 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Azure.Data.Tables;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.Benchmarks;
+
+/// <summary>
+/// The measured comparisons: the app's route against a raw baseline on the same rows, measured in rounds in the same run.
+/// </summary>
+public sealed class Measurements(HttpClient app, string apiKey, string apiKeyId, TableClient orgs, TableClient index, BenchmarkTree tree)
+{
+    private readonly string _partition = tree.Orgs[0].Path.RootId.Value;
+
+    /// <summary>
+    /// GET /api/orgs/{id} against one point read of the same org's row, and against the storage requests the route
+    /// itself makes, done raw (<see cref="RoutesOwnReadsAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<Comparison>> GetOrgAsync(int warmup, int samples, CancellationToken cancellationToken)
+    {
+        var random = new Random(4);
+        Org org = tree.Orgs[0];
+        var (app, pointRead, ownReads) = await RoundsAsync(warmup, samples,
+            () => org = tree.Orgs[random.Next(tree.Orgs.Count)],
+            () => GetViaAppAsync(org, cancellationToken),
+            () => PointReadAsync(org, cancellationToken),
+            () => RoutesOwnReadsAsync(org, cancellationToken));
+        return
+        [
+            new Comparison("GET /api/orgs/{id}", "one point read of the org's row", app, pointRead),
+            new Comparison("GET /api/orgs/{id}", "the route's own 5 point reads, done raw", app, ownReads),
+        ];
+    }
+
+    /// <summary>
+    /// Paging through GET /api/orgs/{id}/descendants against paging through the raw range query (same page size),
+    /// and against the route's own storage requests done raw: per page, its 5 point reads and the page's query.
+    /// </summary>
+    public async Task<IReadOnlyList<Comparison>> ListSubtreeAsync(int pageSize, int warmup, int samples, CancellationToken cancellationToken)
+    {
+        var expected = await RangeQueryAsync(pageSize, withRoutesReads: false, cancellationToken);
+        var listed = await ListViaAppAsync(pageSize, cancellationToken);
+        if (expected.Count != tree.SubtreeSize || !expected.SequenceEqual(listed))
+        {
+            throw new InvalidOperationException(
+                $"The app listed {listed.Count} orgs and the range query {expected.Count}; both should be the same {tree.SubtreeSize}, in the same order.");
+        }
+
+        var (app, query, ownRequests) = await RoundsAsync(warmup, samples, () => { },
+            async () => (await ListViaAppAsync(pageSize, cancellationToken)).Count,
+            async () => (await RangeQueryAsync(pageSize, withRoutesReads: false, cancellationToken)).Count,
+            async () => (await RangeQueryAsync(pageSize, withRoutesReads: true, cancellationToken)).Count);
+        var what = $"list a {tree.SubtreeSize:N0}-org subtree, {pageSize}/page";
+        return
+        [
+            new Comparison(what, "the same range query, paged the same", app, query),
+            new Comparison(what, "the route's own requests per page (5 point reads + the page), done raw", app, ownRequests),
+        ];
+    }
+
+    /// <summary>
+    /// Warm-up rounds, then measured rounds; each round times the three sides back to back on the same rows, rotating
+    /// which goes first, so all sides see the same Azurite, the same partition and the same machine load.
+    /// </summary>
+    private static async Task<(Latencies App, Latencies Raw, Latencies OwnRequests)> RoundsAsync(int warmup, int samples, Action next,
+        Func<Task<int>> viaApp, Func<Task<int>> raw, Func<Task<int>> ownRequests)
+    {
+        Latencies[] measured = [new(), new(), new()];
+        Func<Task<int>>[] sides = [viaApp, raw, ownRequests];
+        for (var i = -warmup; i < samples; i++)
+        {
+            next();
+            var first = ((i % sides.Length) + sides.Length) % sides.Length;
+            for (var s = 0; s < sides.Length; s++)
+            {
+                var side = (first + s) % sides.Length;
+                await (i < 0 ? new Latencies() : measured[side]).TimeAsync(sides[side]);
+            }
+        }
+        return (measured[0], measured[1], measured[2]);
+    }
+
+    private async Task<int> GetViaAppAsync(Org org, CancellationToken cancellationToken)
+    {
+        using var request = Get($"api/orgs/{org.Id.Value}");
+        using var response = await app.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return response.IsSuccessStatusCode ? body.Length : throw new InvalidOperationException($"GET org answered {(int)response.StatusCode}.");
+    }
+
+    private async Task<int> PointReadAsync(Org org, CancellationToken cancellationToken)
+    {
+        var row = await orgs.GetEntityAsync<TableEntity>(_partition, RowKeys.Org(org.Path), cancellationToken: cancellationToken);
+        return row.Value.Count;
+    }
+
+    /// <summary>
+    /// What the route reads before its own work, in the same order: the key's index row, its row and its role's row
+    /// (RequestAuthenticator; its lastUsedAt write, at most once a minute, aside), then the org's index row and row (OrgStore).
+    /// </summary>
+    private async Task<int> RoutesOwnReadsAsync(Org org, CancellationToken cancellationToken)
+    {
+        var root = tree.Orgs[0];
+        var keyIndex = await index.GetEntityAsync<TableEntity>(IndexKeys.ApiKey(apiKeyId), IndexKeys.RowKey, cancellationToken: cancellationToken);
+        var key = await orgs.GetEntityAsync<TableEntity>(_partition, RowKeys.Key(root.Id, apiKeyId), cancellationToken: cancellationToken);
+        var role = await orgs.GetEntityAsync<TableEntity>(_partition, RowKeys.Role(root.Id, key.Value.GetString("RoleId")),
+            cancellationToken: cancellationToken);
+        var orgIndex = await index.GetEntityAsync<TableEntity>(IndexKeys.Org(org.Id), IndexKeys.RowKey, cancellationToken: cancellationToken);
+        var row = await orgs.GetEntityAsync<TableEntity>(_partition, RowKeys.Org(org.Path), cancellationToken: cancellationToken);
+        return keyIndex.Value.Count + role.Value.Count + orgIndex.Value.Count + row.Value.Count;
+    }
+
+    private async Task<List<string>> ListViaAppAsync(int pageSize, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        string? token = null;
+        do
+        {
+            var query = $"api/orgs/{tree.Region.Id.Value}/descendants?maxPerPage={pageSize}" +
+                        (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token));
+            using var request = Get(query);
+            using var response = await app.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Listing answered {(int)response.StatusCode}.");
+            }
+            using var page = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+            ids.AddRange(page.RootElement.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetString()!));
+            token = page.RootElement.GetProperty("continuationToken").GetString();
+        }
+        while (token is not null);
+        return ids;
+    }
+
+    private async Task<List<string>> RangeQueryAsync(int pageSize, bool withRoutesReads, CancellationToken cancellationToken)
+    {
+        var region = tree.Region.Path;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {_partition} and RowKey gt {RowKeys.Org(region)} and RowKey lt {RowKeys.OrgSubtreeEnd(region)} and Status ne {nameof(OrgStatus.Deleted)}");
+        var ids = new List<string>();
+        string? token = null;
+        do
+        {
+            // One page per round trip, resumed from its token, as the route pages.
+            if (withRoutesReads)
+            {
+                await RoutesOwnReadsAsync(tree.Region, cancellationToken);
+            }
+            string? next = null;
+            await foreach (var page in orgs.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(token, pageSize))
+            {
+                ids.AddRange(page.Values.Select(row => row.GetString("OrgId")));
+                next = page.ContinuationToken;
+                break;
+            }
+            token = next;
+        }
+        while (token is not null);
+        return ids;
+    }
+
+    private HttpRequestMessage Get(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return request;
+    }
+}

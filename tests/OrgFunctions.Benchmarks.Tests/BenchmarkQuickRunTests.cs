@@ -1,0 +1,28 @@
+namespace OrgFunctions.Benchmarks.Tests;
+
+public class BenchmarkQuickRunTests
+{
+    [Fact]
+    public async Task TheQuickRunMeasuresEveryComparisonAndReportsItAsRatios()
+    {
+        var options = BenchmarkOptions.Quick;
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+
+        // Throws if the app's listing and the raw range query don't return the same rows in the same order.
+        var result = await BenchmarkRun.RunAsync(options, TextWriter.Null, cancel.Token);
+        var report = BenchmarkReport.Format(result);
+
+        Assert.Equal(options.TreeSize, result.TreeSize);
+        Assert.True(result.PartitionEntities > 2 * (options.TreeSize - 1), $"{result.PartitionEntities} entities");
+        Assert.Equal(2 + 2 * options.PageSizes.Count, result.Comparisons.Count);
+        Assert.All(result.Comparisons.Take(2), c => Assert.Equal(options.PointReadSamples, c.Samples));
+        Assert.All(result.Comparisons.Skip(2), c => Assert.Equal(options.ListingSamples, c.Samples));
+        Assert.All(result.Comparisons, c =>
+        {
+            Assert.True(double.IsFinite(c.RatioP50) && c.RatioP50 > 0, $"{c.What}: p50 ratio {c.RatioP50}");
+            Assert.True(double.IsFinite(c.RatioP99) && c.RatioP99 > 0, $"{c.What}: p99 ratio {c.RatioP99}");
+            Assert.Contains($"| {c.What} |", report, StringComparison.Ordinal);
+        });
+        Assert.Contains("p50 ratio", report, StringComparison.Ordinal);
+    }
+}

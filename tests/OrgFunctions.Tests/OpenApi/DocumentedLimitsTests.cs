@@ -1,0 +1,80 @@
+using System.Text.Json;
+using OrgFunctions.Domain.ApiKeys;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Domain.Roles;
+using OrgFunctions.Domain.Settings;
+using OrgFunctions.Http;
+using OrgFunctions.Orgs;
+
+namespace OrgFunctions.Tests.OpenApi;
+
+/// <summary>The limits and catalogues the document states are the ones the code enforces.</summary>
+public class DocumentedLimitsTests
+{
+    private static JsonElement Schema(string name) => ApiDocument.Schemas.Resolve("#/components/schemas/" + name);
+
+    private static int Int(JsonElement schema, string keyword) => schema.GetProperty(keyword).GetInt32();
+
+    [Fact]
+    public void ThePermissionEnumIsThePermissionCatalogue()
+    {
+        var documented = Schema("Permission").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
+
+        Assert.Equal(Permission.All.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheSettingsAreTheSettingCatalogueWithItsRanges()
+    {
+        var names = Schema("SettingName").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
+        Assert.Equal(SettingCatalog.All.Select(d => d.Name), names);
+
+        var patch = Schema("SettingsPatch").GetProperty("properties");
+        var view = Schema("Settings").GetProperty("properties");
+        foreach (var definition in SettingCatalog.All)
+        {
+            var (inPatch, inView) = definition.Name.Split('.') is [var group, var member]
+                ? (patch.GetProperty(group).GetProperty("properties").GetProperty(member),
+                   ApiDocument.Deref(view.GetProperty(group).GetProperty("properties").GetProperty(member)))
+                : (patch.GetProperty(definition.Name), ApiDocument.Deref(view.GetProperty(definition.Name)));
+            var value = inView.GetProperty("properties").GetProperty("value");
+            var type = definition.Kind switch
+            {
+                SettingKind.Integer => "integer",
+                SettingKind.Switch => "boolean",
+                _ => "string",
+            };
+            Assert.Equal(type, inPatch.GetProperty("type").GetString());
+            Assert.Equal(type, value.GetProperty("type").GetString());
+            if (definition.Kind == SettingKind.Integer)
+            {
+                Assert.Equal((definition.Min, definition.Max), (Int(inPatch, "minimum"), Int(inPatch, "maximum")));
+                Assert.Equal((definition.Min, definition.Max), (Int(value, "minimum"), Int(value, "maximum")));
+            }
+        }
+        Assert.Equal(SettingCatalog.All.Count(d => !d.Name.Contains('.')) + 2, patch.EnumerateObject().Count());
+    }
+
+    [Fact]
+    public void NameAndTextLimitsAreTheDomainsLimits()
+    {
+        Assert.Equal((1, OrgName.MaxLength), MinMaxLength(Schema("SignupRequest").GetProperty("properties").GetProperty("orgName")));
+        Assert.Equal((1, OrgName.MaxLength), MinMaxLength(Schema("OrgPatch").GetProperty("properties").GetProperty("name")));
+        Assert.Equal(Org.MaxDescriptionLength, Int(Schema("OrgPatch").GetProperty("properties").GetProperty("description"), "maxLength"));
+        Assert.Equal((1, RoleName.MaxLength), MinMaxLength(Schema("RoleRequest").GetProperty("properties").GetProperty("name")));
+        Assert.Equal((1, ApiKey.MaxNameLength), MinMaxLength(Schema("ApiKeyRequest").GetProperty("properties").GetProperty("name")));
+    }
+
+    [Fact]
+    public void PagingAndBodyLimitsAreTheApisLimits()
+    {
+        var maxPerPage = ApiDocument.Deref(ApiDocument.Schemas.Resolve("#/components/parameters/MaxPerPage")).GetProperty("schema");
+
+        Assert.Equal((1, OrgService.MaxPageSize, OrgService.DefaultPageSize),
+            (Int(maxPerPage, "minimum"), Int(maxPerPage, "maximum"), Int(maxPerPage, "default")));
+        Assert.Contains(JsonBody.MaxBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes", ApiDocument.Schemas.Resolve("#/components/responses/PayloadTooLarge")
+            .GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    private static (int, int) MinMaxLength(JsonElement schema) => (Int(schema, "minLength"), Int(schema, "maxLength"));
+}
