@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrgFunctions.Configuration;
 using OrgFunctions.Health;
+using OrgFunctions.Webhooks;
 
 namespace OrgFunctions;
 
@@ -18,6 +19,7 @@ public static class OrgFunctionsServiceCollectionExtensions
 
         services.AddStorageClients(configuration);
         services.AddOrgManagement();
+        services.AddWebhooks(configuration);
         services.AddHttpClient();
         services.AddSingleton<IStorageProbe, StorageProbe>();
         services.AddSingleton<HealthService>();
