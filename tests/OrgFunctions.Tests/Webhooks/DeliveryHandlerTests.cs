@@ -8,7 +8,9 @@ using OrgFunctions.Webhooks;
 
 namespace OrgFunctions.Tests.Webhooks;
 
+// In the end-to-end collection: hosts of other classes would otherwise fan out these trees through the real queue.
 /// <summary>The delivery handler with a mocked <see cref="ServiceBusMessageActions"/>, a Moq sender and a real receiver.</summary>
+[Collection(Functions.WebhookEndToEndCollection.Name)]
 public class DeliveryHandlerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly (string, string)[] Settings =

@@ -12,6 +12,7 @@ using OrgFunctions.Webhooks;
 
 namespace OrgFunctions.Tests.Webhooks;
 
+[Collection(Functions.WebhookEndToEndCollection.Name)]
 public class FanOutServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
