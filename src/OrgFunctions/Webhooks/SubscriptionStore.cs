@@ -82,7 +82,7 @@ public sealed class SubscriptionStore(WebhookTables tables, EventFactory events,
         s.Disable(reason);
         var tree = s.OrgPath.RootId.Value;
         var e = events.Create(WebhookEventCatalog.WebhookDisabled, s.OrgPath.OrgId.Value, "system:webhooks",
-            new JsonObject { ["subscriptionId"] = s.Id, ["url"] = s.Url.Value, ["reason"] = reason });
+            new JsonObject { ["subscriptionId"] = s.Id, ["reason"] = reason });
         await PendingTrees.MarkAsync(tables.Index, tree, cancellationToken);
         try
         {
