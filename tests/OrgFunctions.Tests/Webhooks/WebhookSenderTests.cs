@@ -18,10 +18,12 @@ public class WebhookSenderTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         var development = new WebhookApp(azurite, ("Webhooks:AllowHttp", "true"), ("Webhooks:AllowLoopback", "true"));
 
         var refused = await strict.Get<WebhookSender>().SendAsync(Subscription(url), "msg_1", "{}", 1, default);
+        var byName = await strict.Get<WebhookSender>().SendAsync(Subscription(url.Replace("127.0.0.1", "localhost")), "msg_1", "{}", 1, default);
         var allowed = await development.Get<WebhookSender>().SendAsync(Subscription(url), "msg_1", "{}", 1, default);
 
         Assert.Null(refused.StatusCode);
         Assert.Contains("loopback", refused.Error);
+        Assert.Contains("loopback", byName.Error); // resolved by DNS at connection time, then refused
         Assert.Equal(200, allowed.StatusCode);
         Assert.Single(receiver.At("guarded"));
     }
