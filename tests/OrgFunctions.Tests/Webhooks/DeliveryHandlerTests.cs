@@ -108,6 +108,24 @@ public class DeliveryHandlerTests(AzuriteFixture azurite) : IClassFixture<Azurit
         actions.Verify(a => a.CompleteMessageAsync(It.IsAny<ServiceBusReceivedMessage>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task ADeliveryWhoseSubscriptionWasDeletedIsCancelledWithoutSending()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (app, delivery) = await DeliveryToAsync(receiver.Url("deleted", _ => 200));
+        var store = app.Get<SubscriptionStore>();
+        var record = (await store.GetAsync(delivery.TreeId, Domain.Orgs.OrgId.Parse(delivery.SubscriptionOrgId), delivery.SubscriptionId, default))!;
+        Assert.True(await store.TryDeleteAsync(record.Subscription, record.ETag, default));
+        var actions = new Mock<ServiceBusMessageActions>();
+
+        await app.Get<DeliveryHandler>().HandleAsync(Received(delivery, 1), actions.Object, default);
+
+        Assert.Empty(receiver.At("deleted"));
+        actions.Verify(a => a.CompleteMessageAsync(It.IsAny<ServiceBusReceivedMessage>(), It.IsAny<CancellationToken>()), Times.Once);
+        var stored = await app.Get<DeliveryLog>().GetAsync(delivery.SubscriptionId, delivery.DeliveryId, default);
+        Assert.Equal(DeliveryStatus.Cancelled, stored!.Status);
+    }
+
     private async Task<(WebhookApp App, DeliveryRecord Delivery)> DeliveryToAsync(string url)
     {
         var app = new WebhookApp(azurite, Settings);
