@@ -61,6 +61,11 @@ var appSettings = [
     name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
     value: 'Authorization=AAD'
   }
+  // Webhooks: how often the outbox is fanned out to delivery messages (NCRONTAB with seconds).
+  {
+    name: 'Webhooks__FanOutSchedule'
+    value: '*/5 * * * * *'
+  }
   // Optional Key Vault: its URI, or empty when none is deployed. Secrets are read with the identity.
   {
     name: 'KeyVault__VaultUri'

@@ -28,6 +28,9 @@ resource queues 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = [f
     deadLetteringOnMessageExpiration: queue.deadLetteringOnMessageExpiration
     lockDuration: queue.lockDuration
     defaultMessageTimeToLive: queue.defaultMessageTimeToLive
+    // A re-run of the webhook fan-out sends the same message ids again: Service Bus drops the duplicates.
+    requiresDuplicateDetection: queue.requiresDuplicateDetection
+    duplicateDetectionHistoryTimeWindow: queue.duplicateDetectionHistoryTimeWindow
   }
 }]
 

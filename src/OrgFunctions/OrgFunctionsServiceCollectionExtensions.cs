@@ -5,6 +5,7 @@ using OrgFunctions.Health;
 using OrgFunctions.Provisioning;
 using OrgFunctions.Templates;
 using OrgFunctions.OpenApi;
+using OrgFunctions.Webhooks;
 
 namespace OrgFunctions;
 
@@ -24,6 +25,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddOrgManagement();
         services.AddTemplates();
         services.AddProvisioning(configuration);
+        services.AddWebhooks(configuration);
         services.AddHttpClient();
         services.AddSingleton<IStorageProbe, StorageProbe>();
         services.AddSingleton<HealthService>();

@@ -82,7 +82,9 @@ describe('infra agrees with host.json, azure.yaml and the app', () => {
         assert.ok(`${usage.connection}__fullyQualifiedNamespace` in settings || `${usage.connection}__serviceUri` in settings,
           `${where}: connection ${usage.connection} has no identity-based setting`);
       }
-      for (const name of usage.settings) assert.ok(name in settings, `${where}: %${name}% is not an app setting the templates set`);
+      // Linux app settings can't contain ':'; the host reads 'A__B' as the setting 'A:B'.
+      for (const name of usage.settings) assert.ok(name in settings || name.replaceAll(':', '__') in settings,
+        `${where}: %${name}% is not an app setting the templates set`);
     }
   });
 

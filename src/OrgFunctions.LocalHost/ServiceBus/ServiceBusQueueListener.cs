@@ -102,9 +102,11 @@ internal sealed class ServiceBusQueueListener
             var messages = (await queue.ReceiveMessagesAsync(maxMessages, _options.LockDuration, stopping).ConfigureAwait(false)).Value;
             return messages.Select(m => (queue, m)).ToArray();
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException)
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException
+            || (e is AggregateException all && all.InnerExceptions.All(i => i is RequestFailedException or HttpRequestException)))
         {
-            // Azurite not reachable (yet): keep polling with the idle backoff.
+            // Azurite not reachable (yet): keep polling with the idle backoff. Azure.Core's retry policy reports
+            // exhausted retries of a connection failure as an AggregateException of them.
             _logger.LogWarning(e, "Receiving from {Queue} for {Function} failed; retrying.", _function.QueueName, _function.FunctionName);
             return [];
         }

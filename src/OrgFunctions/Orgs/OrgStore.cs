@@ -94,6 +94,10 @@ public sealed class OrgStore(OrgTables tables)
     /// <summary>Submits one tree's transaction, turning storage conflicts into the outcomes callers map to HTTP.</summary>
     public async Task<WriteResult> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
+        if (actions.Count > 0 && Outbox.PendingTrees.HasEvents(actions))
+        {
+            await Outbox.PendingTrees.MarkAsync(tables.Index, actions[0].Entity.PartitionKey, cancellationToken);
+        }
         try
         {
             await tables.Orgs.SubmitTransactionAsync(actions, cancellationToken);

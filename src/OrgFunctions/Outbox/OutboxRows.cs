@@ -21,7 +21,13 @@ public static class OutboxRows
             ["OccurredAt"] = e.OccurredAt,
             ["Actor"] = e.Actor,
             ["Data"] = e.Data.ToJsonString(),
+            [FanOutColumn] = FanOutPending,
         });
+
+    /// <summary>"pending" until the webhook fan-out has enqueued the event's deliveries, then "done".</summary>
+    public const string FanOutColumn = "FanOut";
+    public const string FanOutPending = "pending";
+    public const string FanOutDone = "done";
 
     public static DomainEvent Read(TableEntity row) => new(
         row.GetString("EventId"),

@@ -65,6 +65,7 @@ public sealed class SignupService(OrgTables tables, EventFactory events, TimePro
                 new JsonObject { ["keyId"] = key.Id, ["name"] = key.Name, ["roleId"] = key.RoleId })),
         };
         actions.AddRange(SystemRoles.Create().Select(role => new TableTransactionAction(TableTransactionActionType.Add, RoleRow.Create(org.Path, role))));
+        await PendingTrees.MarkAsync(tables.Index, partition, cancellationToken);
         await tables.Orgs.SubmitTransactionAsync(actions, cancellationToken);
 
         return new SignupResult(

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using OrgFunctions.Domain.Events;
+
+namespace OrgFunctions.Domain.Webhooks;
+
+/// <summary>Every event type a subscription can ask for, with an example of its <c>data</c>.</summary>
+public static class WebhookEventCatalog
+{
+    public const string WebhookTest = "webhook.test";
+    public const string WebhookDisabled = "webhook.disabled";
+
+    public sealed record Entry(string Type, string Description, Func<JsonObject> ExampleData);
+
+    public static readonly IReadOnlyList<Entry> Entries =
+    [
+        new(EventTypes.OrgCreated, "An org was created (sign-up or a new sub-org).",
+            () => new JsonObject { ["name"] = "Acme Support", ["parentId"] = "abcdefghijklmnopqrst" }),
+        new(EventTypes.OrgUpdated, "An org's name, description or status changed.", () => new JsonObject { ["name"] = "Acme Care" }),
+        new(EventTypes.OrgDeleted, "An org was deleted.", () => new JsonObject()),
+        new(EventTypes.SettingsChanged, "Settings changed (locally or inherited from a parent).",
+            () => new JsonObject { ["changed"] = new JsonArray("locale", "timeZone") }),
+        new(EventTypes.RoleCreated, "A custom role was created.",
+            () => new JsonObject { ["roleId"] = "role_1", ["name"] = "Supervisor" }),
+        new(EventTypes.RoleUpdated, "A role's name or permissions changed.", () => new JsonObject { ["roleId"] = "role_1" }),
+        new(EventTypes.RoleDeleted, "A custom role was deleted.", () => new JsonObject { ["roleId"] = "role_1" }),
+        new(EventTypes.ApiKeyCreated, "An API key was issued.",
+            () => new JsonObject { ["keyId"] = "k3y1d", ["name"] = "CI", ["roleId"] = "admin" }),
+        new(EventTypes.ApiKeyRevoked, "An API key was revoked.", () => new JsonObject { ["keyId"] = "k3y1d" }),
+        new(WebhookTest, "Sent on request by POST /webhooks/{id}/test, to that subscription only.",
+            () => new JsonObject { ["subscriptionId"] = "wh_0123456789abcdef" }),
+        new(WebhookDisabled, "A subscription of the org was disabled (its endpoint answered 410, or failed for 5 days).",
+            () => new JsonObject { ["subscriptionId"] = "wh_0123456789abcdef", ["reason"] = "failing-5-days" }),
+    ];
+
+    public static bool IsKnown(string type) => Entries.Any(e => e.Type == type);
+}

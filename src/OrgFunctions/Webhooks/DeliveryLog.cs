@@ -1,0 +1,85 @@
+using Azure;
+using Azure.Data.Tables;
+using OrgFunctions.Domain.Webhooks;
+
+namespace OrgFunctions.Webhooks;
+
+/// <summary>Reads and writes delivery rows; every update is conditional on the row's ETag.</summary>
+public sealed class DeliveryLog(WebhookTables tables, TimeProvider clock)
+{
+    /// <summary>Adds the delivery; an existing one (a re-run of the fan-out) is returned as stored.</summary>
+    public async Task<DeliveryRecord> AddOrGetAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        try
+        {
+            var response = await tables.Deliveries.AddEntityAsync(delivery.ToEntity(clock.GetUtcNow()), cancellationToken);
+            delivery.ETag = response.Headers.ETag ?? default;
+            return delivery;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return await GetAsync(delivery.SubscriptionId, delivery.DeliveryId, cancellationToken)
+                ?? throw new InvalidOperationException("A delivery that exists could not be read.", ex);
+        }
+    }
+
+    public async Task<DeliveryRecord?> GetAsync(string subscriptionId, string deliveryId, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var row = await tables.Deliveries.GetEntityIfExistsAsync<TableEntity>(subscriptionId, deliveryId, cancellationToken: cancellationToken);
+        return row.HasValue ? DeliveryRecord.Read(row.Value!) : null;
+    }
+
+    /// <summary>Writes the record if nobody changed it since it was read; false when someone did.</summary>
+    public async Task<bool> TryUpdateAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await tables.Deliveries.UpdateEntityAsync(delivery.ToEntity(clock.GetUtcNow()), delivery.ETag,
+                TableUpdateMode.Replace, cancellationToken);
+            delivery.ETag = response.Headers.ETag ?? default;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Applies <paramref name="change"/> to the latest version, re-reading on a concurrent write.</summary>
+    public async Task<DeliveryRecord?> UpdateAsync(string subscriptionId, string deliveryId, Func<DeliveryRecord, bool> change,
+        CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var current = await GetAsync(subscriptionId, deliveryId, cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+            if (!change(current) || await TryUpdateAsync(current, cancellationToken))
+            {
+                return current;
+            }
+        }
+        throw new InvalidOperationException($"Delivery {deliveryId} kept changing; giving up this update.");
+    }
+
+    public async Task<(IReadOnlyList<DeliveryRecord> Items, string? ContinuationToken)> PageAsync(string subscriptionId,
+        DeliveryStatus? status, int maxPerPage, string? continuationToken, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {subscriptionId}");
+        if (status is { } s)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Status eq {s.ToName()}");
+        }
+        await foreach (var page in tables.Deliveries.QueryAsync<TableEntity>(filter, maxPerPage, cancellationToken: cancellationToken)
+                           .AsPages(continuationToken, maxPerPage))
+        {
+            return (page.Values.Select(DeliveryRecord.Read).ToList(), page.ContinuationToken);
+        }
+        return ([], null);
+    }
+}

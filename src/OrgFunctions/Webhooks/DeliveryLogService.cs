@@ -1,0 +1,78 @@
+using OrgFunctions.Application;
+using OrgFunctions.Domain.Access;
+using OrgFunctions.Domain.Webhooks;
+using OrgFunctions.Http;
+
+namespace OrgFunctions.Webhooks;
+
+/// <summary>A subscription's delivery log (newest first, by status) and manual redelivery.</summary>
+public sealed class DeliveryLogService(SubscriptionService subscriptions, DeliveryLog log, DeliveryQueue queue)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public async Task<Outcome<DeliveryPage>> ListAsync(Caller caller, string orgId, string id, string? status, int? maxPerPage,
+        string? continuationToken, CancellationToken cancellationToken)
+    {
+        var found = await subscriptions.GetAsync(caller, orgId, id, cancellationToken);
+        if (found.Failure is { } failure)
+        {
+            return failure;
+        }
+        DeliveryStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!DeliveryStatusNames.TryParse(status, out var parsed))
+            {
+                return Failure.Field("status", "must be pending, retrying, succeeded, failed or cancelled");
+            }
+            wanted = parsed;
+        }
+        var size = maxPerPage ?? DefaultPageSize;
+        if (size is < 1 or > MaxPageSize)
+        {
+            return Failure.Field("maxPerPage", $"must be from 1 to {MaxPageSize}");
+        }
+        if (!PageTokens.TryDecode(continuationToken, out var storageToken))
+        {
+            return Failure.Field("continuationToken", "is not a token this API issued");
+        }
+        var (items, next) = await log.PageAsync(found.Value!.Subscription.Id, wanted, size, storageToken, cancellationToken);
+        return new DeliveryPage(items.Select(DeliveryView.From).ToList(), PageTokens.Encode(next));
+    }
+
+    /// <summary>
+    /// Sends a delivery again from its first attempt, with the same <c>webhook-id</c> and body. A new round makes the
+    /// messages of an earlier round (still scheduled) no-ops.
+    /// </summary>
+    public async Task<Outcome<DeliveryView>> RedeliverAsync(Caller caller, string orgId, string id, string deliveryId,
+        CancellationToken cancellationToken)
+    {
+        var found = await subscriptions.GetAsync(caller, orgId, id, cancellationToken);
+        if (found.Failure is { } failure)
+        {
+            return failure;
+        }
+        if (!found.Value!.Subscription.Enabled)
+        {
+            return new Failure.Conflict("The subscription is disabled; enable it first.");
+        }
+        if (!DeliveryId.IsWellFormed(deliveryId))
+        {
+            return new Failure.NotFound("delivery");
+        }
+        var delivery = await log.UpdateAsync(id, deliveryId, d =>
+        {
+            d.Round++;
+            d.Status = DeliveryStatus.Pending;
+            d.NextAttemptAt = null;
+            return true;
+        }, cancellationToken);
+        if (delivery is null)
+        {
+            return new Failure.NotFound("delivery");
+        }
+        await queue.EnqueueAsync(delivery, 1, cancellationToken);
+        return DeliveryView.From(delivery);
+    }
+}

@@ -1,0 +1,160 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrgFunctions.Domain.Events;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Domain.Webhooks;
+using OrgFunctions.Orgs;
+using OrgFunctions.Outbox;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.Webhooks;
+
+/// <summary>
+/// Turns outbox events into deliveries: for each tree marked as having pending events, each pending event, each
+/// enabled subscription of the tree that selects it (its org, or an ancestor with includeDescendants): the delivery row
+/// (added idempotently, deterministic id), then its message (deterministic id), then the row marked enqueued. The event
+/// is marked done only after all of its deliveries are enqueued, so a run that crashed halfway is finished by the
+/// next: deliveries already enqueued are skipped, the rest are sent.
+/// </summary>
+public sealed class FanOutService(WebhookTables tables, SubscriptionStore subscriptions, OrgStore orgs, DeliveryLog log,
+    DeliveryQueue queue, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<FanOutService> logger)
+{
+    public sealed record Result(int Trees, int Events, int Deliveries);
+
+    public async Task<Result> RunAsync(CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var (trees, eventCount, deliveries) = (0, 0, 0);
+        foreach (var mark in await PendingTrees.ListAsync(tables.Index, cancellationToken))
+        {
+            var (e, d, pending) = await FanOutTreeAsync(mark.RowKey, cancellationToken);
+            trees++;
+            eventCount += e;
+            deliveries += d;
+            if (!pending)
+            {
+                await PendingTrees.ClearIfIdleAsync(tables.Index, mark, clock.GetUtcNow(), cancellationToken);
+            }
+        }
+        return new Result(trees, eventCount, deliveries);
+    }
+
+    /// <returns>Events fanned out, deliveries enqueued, and whether events are still pending (a failure).</returns>
+    public async Task<(int Events, int Deliveries, bool Pending)> FanOutTreeAsync(string treeId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var pending = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {treeId} and RowKey ge {RowKeys.EventPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.EventPrefix)}");
+        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.GetString(OutboxRows.FanOutColumn) == OutboxRows.FanOutPending)
+            {
+                pending.Add(row);
+            }
+            else if (row.GetDateTimeOffset("OccurredAt") is { } at && now - at > options.Value.OutboxRetention)
+            {
+                await DeleteQuietlyAsync(row, cancellationToken);
+            }
+        }
+        if (pending.Count == 0)
+        {
+            return (0, 0, false);
+        }
+
+        var subscribers = (await subscriptions.ListAsync(treeId, null, cancellationToken))
+            .Select(r => r.Subscription).Where(s => s.Enabled).ToList();
+        var paths = new Dictionary<string, OrgPath?>(StringComparer.Ordinal);
+        var (events, deliveries, failed) = (0, 0, false);
+        foreach (var row in pending)
+        {
+            try
+            {
+                var e = OutboxRows.Read(row);
+                var eventPath = await PathOfAsync(treeId, e.OrgId, paths, cancellationToken);
+                var targets = subscribers.Where(s => Selects(s, e, eventPath)).ToList();
+                deliveries += await EnqueueAllAsync(e, targets, cancellationToken);
+                await MarkDoneAsync(row, cancellationToken);
+                events++;
+            }
+            catch (Exception ex) when (ex is RequestFailedException or Azure.Messaging.ServiceBus.ServiceBusException)
+            {
+                // Left pending: the next run finishes it (deliveries already enqueued are skipped).
+                logger.LogWarning(ex, "Fan-out of outbox row {RowKey} in tree {TreeId} failed; it stays pending", row.RowKey, treeId);
+                failed = true;
+            }
+        }
+        return (events, deliveries, failed);
+    }
+
+    private async Task<int> EnqueueAllAsync(DomainEvent e, IReadOnlyList<WebhookSubscription> targets, CancellationToken cancellationToken)
+    {
+        var enqueued = 0;
+        await Parallel.ForEachAsync(targets,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.FanOutParallelism), CancellationToken = cancellationToken },
+            async (subscription, ct) =>
+            {
+                var delivery = await log.AddOrGetAsync(Deliveries.For(e, subscription, clock.GetUtcNow()), ct);
+                if (delivery.Enqueued)
+                {
+                    return;
+                }
+                await queue.EnqueueAsync(delivery, 1, ct);
+                delivery.Enqueued = true;
+                // If this write is lost (crash, or the handler already moved the row on), a re-run sends the first
+                // message again: same message id (Service Bus drops it), and the handler skips a finished delivery.
+                await log.TryUpdateAsync(delivery, ct);
+                Interlocked.Increment(ref enqueued);
+            });
+        return enqueued;
+    }
+
+    private static bool Selects(WebhookSubscription s, DomainEvent e, OrgPath? eventPath)
+    {
+        if (!s.Selection.MatchesType(e.Type))
+        {
+            return false;
+        }
+        if (eventPath is not null)
+        {
+            return s.Selection.MatchesOrg(s.OrgPath, eventPath);
+        }
+        // The event's org can no longer be located: only its own subscriptions and the root's (every org of the
+        // tree is beneath the root) are sure to be concerned.
+        return s.OrgPath.OrgId.Value == e.OrgId || (s.OrgPath.IsRoot && s.Selection.IncludeDescendants);
+    }
+
+    private async Task<OrgPath?> PathOfAsync(string treeId, string orgId, Dictionary<string, OrgPath?> cache, CancellationToken cancellationToken)
+    {
+        if (!cache.TryGetValue(orgId, out var path))
+        {
+            var location = await orgs.LocateAsync(orgId, cancellationToken);
+            cache[orgId] = path = location is not null && location.Path.RootId.Value == treeId ? location.Path : null;
+        }
+        return path;
+    }
+
+    private async Task MarkDoneAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        var patch = new TableEntity(row.PartitionKey, row.RowKey)
+        {
+            [OutboxRows.FanOutColumn] = OutboxRows.FanOutDone,
+            ["FannedOutAt"] = clock.GetUtcNow(),
+        };
+        await tables.Orgs.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    private async Task DeleteQuietlyAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Orgs.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+        }
+        catch (RequestFailedException)
+        {
+            // Retention is best effort: the next run tries again.
+        }
+    }
+}

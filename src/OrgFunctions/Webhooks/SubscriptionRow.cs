@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Domain.Webhooks;
+
+namespace OrgFunctions.Webhooks;
+
+public sealed record SubscriptionRecord(WebhookSubscription Subscription, ETag ETag, DateTimeOffset UpdatedAt);
+
+/// <summary>A subscription as a row of its tree's partition: <c>wh:{orgId}:{subscriptionId}</c>.</summary>
+public static class SubscriptionRow
+{
+    public static TableEntity Create(WebhookSubscription s, DateTimeOffset updatedAt) =>
+        new(s.OrgPath.RootId.Value, WebhookTables.SubscriptionKey(s.OrgPath.OrgId, s.Id))
+        {
+            ["Kind"] = "webhook",
+            ["SubscriptionId"] = s.Id,
+            ["OrgId"] = s.OrgPath.OrgId.Value,
+            ["Path"] = s.OrgPath.Value,
+            ["Url"] = s.Url.Value,
+            ["Events"] = JsonSerializer.Serialize(s.Selection.Types),
+            ["IncludeDescendants"] = s.Selection.IncludeDescendants,
+            ["Description"] = s.Description,
+            ["Enabled"] = s.Enabled,
+            ["DisabledReason"] = s.DisabledReason,
+            ["Secret"] = s.Secret.Text,
+            ["PreviousSecret"] = s.PreviousSecret?.Text,
+            ["PreviousSecretExpiresAt"] = s.PreviousSecretExpiresAt,
+            ["FailingSince"] = s.FailingSince,
+            ["CreatedAt"] = s.CreatedAt,
+            ["UpdatedAt"] = updatedAt,
+        };
+
+    public static SubscriptionRecord Read(TableEntity row)
+    {
+        var subscription = new WebhookSubscription
+        {
+            Id = row.GetString("SubscriptionId"),
+            OrgPath = OrgPath.Parse(row.GetString("Path")),
+            // Stored URLs passed validation once; a later AllowHttp change must not make them unreadable.
+            Url = EndpointUrl.Parse(row.GetString("Url"), allowHttp: true),
+            Selection = new EventSelection(JsonSerializer.Deserialize<string[]>(row.GetString("Events")) ?? [],
+                row.GetBoolean("IncludeDescendants") ?? true),
+            Description = row.GetString("Description"),
+            Secret = WebhookSecret.Parse(row.GetString("Secret")),
+            PreviousSecret = row.GetString("PreviousSecret") is { } previous ? WebhookSecret.Parse(previous) : null,
+            PreviousSecretExpiresAt = row.GetDateTimeOffset("PreviousSecretExpiresAt"),
+            FailingSince = row.GetDateTimeOffset("FailingSince"),
+            CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
+        };
+        subscription.Restore(row.GetBoolean("Enabled") ?? true, row.GetString("DisabledReason"));
+        return new SubscriptionRecord(subscription, row.ETag, row.GetDateTimeOffset("UpdatedAt") ?? default);
+    }
+}

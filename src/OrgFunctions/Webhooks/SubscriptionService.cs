@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using OrgFunctions.Access;
+using OrgFunctions.Application;
+using OrgFunctions.Domain.Access;
+using OrgFunctions.Domain.Roles;
+using OrgFunctions.Domain.Webhooks;
+using OrgFunctions.Outbox;
+
+namespace OrgFunctions.Webhooks;
+
+/// <summary>
+/// An org's webhook subscriptions: create (the secret is in that answer only), read, change, delete, rotate the
+/// secret, send a test. Every operation needs <c>webhooks.manage</c> on a visible org.
+/// </summary>
+public sealed class SubscriptionService(OrgAccess access, SubscriptionStore store, EndpointGuard guard, DeliveryLog log,
+    DeliveryQueue queue, EventFactory events, IOptions<WebhookOptions> options, TimeProvider clock)
+{
+    public const int MaxSubscriptionsPerOrg = 100;
+
+    public async Task<Outcome<IReadOnlyList<SubscriptionView>>> ListAsync(Caller caller, string orgId, CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.WebhooksManage, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var path = org.Value!.Org.Path;
+        var list = await store.ListAsync(path.RootId.Value, path.OrgId, cancellationToken);
+        return Outcome<IReadOnlyList<SubscriptionView>>.Success(list.Select(SubscriptionView.From).ToList());
+    }
+
+    public async Task<Outcome<SubscriptionWithSecretView>> CreateAsync(Caller caller, string orgId, SubscriptionRequest request,
+        CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.WebhooksManage, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var (url, problem) = await CheckUrlAsync(request.Url!, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var path = org.Value!.Org.Path;
+        if ((await store.ListAsync(path.RootId.Value, path.OrgId, cancellationToken)).Count >= MaxSubscriptionsPerOrg)
+        {
+            return new Failure.Conflict($"An org can have at most {MaxSubscriptionsPerOrg} webhook subscriptions.");
+        }
+        var now = clock.GetUtcNow();
+        var subscription = new WebhookSubscription
+        {
+            Id = WebhookSubscription.NewId(),
+            OrgPath = path,
+            Url = url!,
+            Selection = new EventSelection(request.Events!, request.IncludeDescendants ?? true),
+            Description = request.Description,
+            Secret = WebhookSecret.Generate(),
+            CreatedAt = now,
+        };
+        if (request.Enabled == false)
+        {
+            subscription.Disable("disabled-by-user");
+        }
+        await store.AddAsync(subscription, cancellationToken);
+        var record = new SubscriptionRecord(subscription, default, now);
+        return new SubscriptionWithSecretView(SubscriptionView.From(record), subscription.Secret.Text);
+    }
+
+    public async Task<Outcome<SubscriptionRecord>> GetAsync(Caller caller, string orgId, string id, CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.WebhooksManage, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var path = org.Value!.Org.Path;
+        var record = await store.GetAsync(path.RootId.Value, path.OrgId, id, cancellationToken);
+        return record is null ? new Failure.NotFound("webhook subscription") : record;
+    }
+
+    public async Task<Outcome<SubscriptionRecord>> PatchAsync(Caller caller, string orgId, string id, SubscriptionRequest patch,
+        Azure.ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(caller, orgId, id, cancellationToken);
+        if (found.Failure is { } failure)
+        {
+            return failure;
+        }
+        var record = found.Value!;
+        var s = record.Subscription;
+        if (patch.Url is not null)
+        {
+            var (url, problem) = await CheckUrlAsync(patch.Url, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            s.Url = url!;
+        }
+        s.Selection = new EventSelection(patch.Events ?? s.Selection.Types, patch.IncludeDescendants ?? s.Selection.IncludeDescendants);
+        if (patch.Description is not null)
+        {
+            s.Description = patch.Description;
+        }
+        if (patch.Enabled == true && !s.Enabled)
+        {
+            s.Enable();
+        }
+        else if (patch.Enabled == false && s.Enabled)
+        {
+            s.Disable("disabled-by-user");
+        }
+        var etag = await store.TryReplaceAsync(s, ifMatch ?? record.ETag, cancellationToken);
+        return etag is { } e ? record with { ETag = e, UpdatedAt = clock.GetUtcNow() } : new Failure.PreconditionFailed();
+    }
+
+    public async Task<Outcome<bool>> DeleteAsync(Caller caller, string orgId, string id, Azure.ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(caller, orgId, id, cancellationToken);
+        if (found.Failure is { } failure)
+        {
+            return failure;
+        }
+        var record = found.Value!;
+        return await store.TryDeleteAsync(record.Subscription, ifMatch ?? record.ETag, cancellationToken) ? true : new Failure.PreconditionFailed();
+    }
+
+    public async Task<Outcome<SubscriptionWithSecretView>> RotateSecretAsync(Caller caller, string orgId, string id,
+        CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(caller, orgId, id, cancellationToken);
+        if (found.Failure is { } failure)
+        {
+            return failure;
+        }
+        var record = found.Value!;
+        var secret = record.Subscription.RotateSecret(clock.GetUtcNow());
+        var etag = await store.TryReplaceAsync(record.Subscription, record.ETag, cancellationToken);
+        return etag is { } e
+            ? new SubscriptionWithSecretView(SubscriptionView.From(record with { ETag = e, UpdatedAt = clock.GetUtcNow() }), secret.Text)
+            : new Failure.Conflict("The subscription changed meanwhile; retry.");
+    }
+
+    /// <summary>Sends a <c>webhook.test</c> event to this subscription only (even a disabled one is refused: 409).</summary>
+    public async Task<Outcome<DeliveryView>> SendTestAsync(Caller caller, string orgId, string id, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(caller, orgId, id, cancellationToken);
+        if (found.Failure is { } failure)
+        {
+            return failure;
+        }
+        var s = found.Value!.Subscription;
+        if (!s.Enabled)
+        {
+            return new Failure.Conflict("The subscription is disabled; enable it first.");
+        }
+        var e = events.Create(WebhookEventCatalog.WebhookTest, s.OrgPath.OrgId.Value, EventFactory.ActorOf(caller),
+            new JsonObject { ["subscriptionId"] = s.Id });
+        var delivery = await log.AddOrGetAsync(Deliveries.For(e, s, clock.GetUtcNow()), cancellationToken);
+        await queue.EnqueueAsync(delivery, 1, cancellationToken);
+        delivery.Enqueued = true;
+        await log.TryUpdateAsync(delivery, cancellationToken);
+        return DeliveryView.From(delivery);
+    }
+
+    private async Task<(EndpointUrl? Url, Failure? Problem)> CheckUrlAsync(string text, CancellationToken cancellationToken)
+    {
+        var url = EndpointUrl.TryParse(text, options.Value.AllowHttp, out var reason);
+        if (url is null)
+        {
+            return (null, Failure.Field("url", reason!));
+        }
+        return await guard.ProblemWithAsync(url, cancellationToken) is { } problem ? (null, Failure.Field("url", problem)) : (url, null);
+    }
+}

@@ -1,0 +1,64 @@
+using Azure.Core;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace OrgFunctions.Webhooks;
+
+/// <summary>Webhooks: subscriptions, fan-out, delivery. Needs the org services and a <see cref="ServiceBusClient"/>.</summary>
+public static class WebhooksServiceCollectionExtensions
+{
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.Section))
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.FanOutParallelism >= 1, "Webhooks:Timeout and FanOutParallelism must be positive.")
+            .Validate(o => TryParseSchedule(o), "Webhooks:RetrySchedule is not a list of delays (e.g. \"0, 5s, 5m, 30m, 2h\").")
+            .ValidateOnStart();
+
+        // In Azure: the namespace from ServiceBusConnection__fullyQualifiedNamespace with the app's identity.
+        // The local host replaces this with its Service Bus over Storage queues.
+        services.TryAddSingleton(sp => new ServiceBusClient(
+            configuration["ServiceBusConnection:fullyQualifiedNamespace"] ?? configuration["ServiceBusConnection__fullyQualifiedNamespace"]
+                ?? throw new InvalidOperationException("Set ServiceBusConnection__fullyQualifiedNamespace."),
+            sp.GetRequiredService<TokenCredential>()));
+
+        services.AddSingleton<EndpointGuard>();
+        services.AddHttpClient(WebhookOptions.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                UseCookies = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                ConnectCallback = sp.GetRequiredService<EndpointGuard>().ConnectAsync,
+            });
+
+        services.AddSingleton<WebhookTables>();
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<DeliveryLogService>();
+        services.AddSingleton<FanOutService>();
+        services.AddSingleton<DeliveryHandler>();
+        return services;
+    }
+
+    private static bool TryParseSchedule(WebhookOptions options)
+    {
+        try
+        {
+            _ = options.Schedule;
+            return true;
+        }
+        catch (Domain.DomainException)
+        {
+            return false;
+        }
+    }
+}
