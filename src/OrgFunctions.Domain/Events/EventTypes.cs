@@ -12,4 +12,7 @@ public static class EventTypes
     public const string RoleDeleted = "role.deleted";
     public const string ApiKeyCreated = "apikey.created";
     public const string ApiKeyRevoked = "apikey.revoked";
+    public const string BlocklistAdded = "blocklist.added";
+    public const string IngestCompleted = "ingest.completed";
+    public const string IngestFailed = "ingest.failed";
 }
