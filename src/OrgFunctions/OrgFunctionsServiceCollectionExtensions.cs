@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrgFunctions.Configuration;
+using OrgFunctions.FileDrops;
 using OrgFunctions.Health;
 
 namespace OrgFunctions;
@@ -18,6 +19,7 @@ public static class OrgFunctionsServiceCollectionExtensions
 
         services.AddStorageClients(configuration);
         services.AddOrgManagement();
+        services.AddFileDrops(configuration);
         services.AddHttpClient();
         services.AddSingleton<IStorageProbe, StorageProbe>();
         services.AddSingleton<HealthService>();
