@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
@@ -42,11 +44,40 @@ public sealed class FileDropHarness
     public static async Task<FileDropHarness> CreateAsync(AzuriteFixture azurite, Action<FileDropOptions>? configure = null)
     {
         var containerName = AzuriteFixture.UniqueName("sftp");
+        var provider = Compose(azurite, containerName, configure, null, null);
+        var container = provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(containerName);
+        await container.CreateIfNotExistsAsync();
+        var orgs = new OrgApp(azurite);
+        var (root, _) = await orgs.Trees.RootAsync();
+        return new FileDropHarness(azurite, provider, orgs, root, container);
+    }
+
+    /// <summary>
+    /// Another ingester instance on the same container (as a second Functions instance would be), optionally with a
+    /// pipeline policy on its table or blob client that fails requests, to stand for a process killed at that point.
+    /// </summary>
+    public FileDropRun Instance(HttpPipelinePolicy? tableFault = null, HttpPipelinePolicy? blobFault = null,
+        Action<FileDropOptions>? configure = null) =>
+        Compose(Azurite, Container.Name, configure, tableFault, blobFault).GetRequiredService<FileDropRun>();
+
+    private static ServiceProvider Compose(AzuriteFixture azurite, string containerName, Action<FileDropOptions>? configure,
+        HttpPipelinePolicy? tableFault, HttpPipelinePolicy? blobFault)
+    {
         var settings = new Dictionary<string, string?> { ["FileDrops:Container"] = containerName };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddSingleton(new TableServiceClient(azurite.ConnectionString));
-        services.AddSingleton(new BlobServiceClient(azurite.ConnectionString));
+        var tableOptions = new TableClientOptions();
+        if (tableFault is not null)
+        {
+            tableOptions.AddPolicy(tableFault, HttpPipelinePosition.PerCall);
+        }
+        var blobOptions = new BlobClientOptions();
+        if (blobFault is not null)
+        {
+            blobOptions.AddPolicy(blobFault, HttpPipelinePosition.PerCall);
+        }
+        services.AddSingleton(new TableServiceClient(azurite.ConnectionString, tableOptions));
+        services.AddSingleton(new BlobServiceClient(azurite.ConnectionString, blobOptions));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOrgManagement();
@@ -55,12 +86,7 @@ public sealed class FileDropHarness
         {
             services.PostConfigure(configure);
         }
-        var provider = services.BuildServiceProvider();
-        var container = provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync();
-        var orgs = new OrgApp(azurite);
-        var (root, _) = await orgs.Trees.RootAsync();
-        return new FileDropHarness(azurite, provider, orgs, root, container);
+        return services.BuildServiceProvider();
     }
 
     public FileDropRun NewRun() => Services.GetRequiredService<FileDropRun>();
