@@ -32,6 +32,12 @@ public sealed record DropPath(string BlobName, string OrgId, string FileName, bo
         return new DropPath(blobName, orgId, fileName, safe);
     }
 
+    /// <summary>
+    /// A name with "." or ".." segments can't be addressed: every request URI has its dot segments removed on the way, so
+    /// such a blob (made with backslashes, which storage turns into '/') can be listed but not leased, read or moved.
+    /// </summary>
+    public bool IsAddressable => !BlobName.Split('/').Any(segment => segment is "." or "..");
+
     /// <summary>The file name with anything unsafe replaced by '_', for the name it is moved to and for reports.</summary>
     public string SafeFileName
     {

@@ -31,9 +31,18 @@ public sealed class FileDropRun(BlobServiceClient blobs, FileIngester ingester, 
                 {
                     break;
                 }
-                if (DropPath.Parse(item.Name) is { } drop)
+                if (DropPath.Parse(item.Name) is not { } drop)
+                {
+                    continue;
+                }
+                if (drop.IsAddressable)
                 {
                     drops.Add(drop);
+                }
+                else
+                {
+                    logger.LogWarning("A blob in an inbox has '.' or '..' segments in its name and can't be addressed; it is skipped. " +
+                                      "Remove it with a tool that can (its name is not logged).");
                 }
             }
         }
