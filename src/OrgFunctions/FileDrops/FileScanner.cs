@@ -4,7 +4,7 @@ namespace OrgFunctions.FileDrops;
 
 /// <summary>
 /// Streams a file once: header checked against the schema, every row validated, keys repeated within the file counted
-/// as duplicates (the first occurrence wins), bytes hashed. Memory: one record, the listed errors, and one 8-byte hash
+/// as duplicates (the first occurrence wins), bytes hashed. Memory: one record, the listed errors, and one 8-byte key hash
 /// per distinct key — never the file. <paramref name="onRow"/> (the apply pass) gets each row that is valid and first
 /// of its key, in file order.
 /// </summary>
@@ -66,7 +66,7 @@ public static class FileScanner
             return;
         }
 
-        var seen = new HashSet<ulong>();
+        var seen = new KeyHashSet();
         var rowErrors = new List<RowError>();
         var cells = reader.Fields;
         string Cell(string column) => columns.TryGetValue(column, out var i) && i < cells.Count ? cells[i] : "";
