@@ -67,14 +67,15 @@ public sealed class BlocklistService(OrgAccess access, OrgDataTables tables, Blo
             return new Failure.NotFound("blocklist entry");
         }
         await tables.EnsureCreatedAsync();
-        try
-        {
-            await tables.Blocklist.DeleteEntityAsync(org.Value!.Org.Id.Value, BlocklistRow.RowKey(channel, normalised), ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        // DeleteEntity succeeds on a missing row, so look first: removing what isn't there is a 404.
+        var partition = org.Value!.Org.Id.Value;
+        var rowKey = BlocklistRow.RowKey(channel, normalised);
+        var row = await tables.Blocklist.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+        if (!row.HasValue)
         {
             return new Failure.NotFound("blocklist entry");
         }
+        await tables.Blocklist.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken);
         return true;
     }
 
