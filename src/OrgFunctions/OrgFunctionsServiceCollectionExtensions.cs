@@ -18,6 +18,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddStorageClients(configuration);
+        services.AddServiceBusClient(configuration);
         services.AddOrgManagement();
         services.AddFileDrops(configuration);
         services.AddHttpClient();

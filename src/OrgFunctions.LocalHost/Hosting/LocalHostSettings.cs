@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
 namespace OrgFunctions.LocalHost.Hosting;
@@ -29,23 +28,5 @@ public sealed class LocalHostSettings
         return settings;
     }
 
-    private static string? RoutePrefixFromHostJson()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "host.json");
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions
-        {
-            CommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-        });
-        return document.RootElement.TryGetProperty("extensions", out var extensions)
-            && extensions.TryGetProperty("http", out var http)
-            && http.TryGetProperty("routePrefix", out var prefix)
-            && prefix.ValueKind == JsonValueKind.String
-                ? prefix.GetString()
-                : null;
-    }
+    private static string? RoutePrefixFromHostJson() => HostJson.FindString("extensions", "http", "routePrefix");
 }

@@ -29,18 +29,25 @@ public static class StorageClientsServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return AzureCredentials.Create(options.Credential, options.ClientId);
         });
-        services.TryAddSingleton(sp => Create(sp, o => new TableServiceClient(o.ConnectionString!), (o, c) => new TableServiceClient(o.TableUri, c)));
-        services.TryAddSingleton(sp => Create(sp, o => new BlobServiceClient(o.ConnectionString!), (o, c) => new BlobServiceClient(o.BlobUri, c)));
-        services.TryAddSingleton(sp => Create(sp, o => new QueueServiceClient(o.ConnectionString!), (o, c) => new QueueServiceClient(o.QueueUri, c)));
+        // Client options come from DI too, so retries and transport can be tuned (and tests can trust a local certificate).
+        services.TryAddSingleton(new TableClientOptions());
+        services.TryAddSingleton(new BlobClientOptions());
+        services.TryAddSingleton(new QueueClientOptions());
+        services.TryAddSingleton(sp => Create(sp, sp.GetRequiredService<TableClientOptions>(),
+            (o, x) => new TableServiceClient(o.ConnectionString!, x), (o, c, x) => new TableServiceClient(o.TableUri, c, x)));
+        services.TryAddSingleton(sp => Create(sp, sp.GetRequiredService<BlobClientOptions>(),
+            (o, x) => new BlobServiceClient(o.ConnectionString!, x), (o, c, x) => new BlobServiceClient(o.BlobUri, c, x)));
+        services.TryAddSingleton(sp => Create(sp, sp.GetRequiredService<QueueClientOptions>(),
+            (o, x) => new QueueServiceClient(o.ConnectionString!, x), (o, c, x) => new QueueServiceClient(o.QueueUri, c, x)));
         return services;
     }
 
-    private static T Create<T>(IServiceProvider services, Func<StorageOptions, T> fromConnectionString,
-        Func<StorageOptions, TokenCredential, T> fromIdentity)
+    private static T Create<T, TOptions>(IServiceProvider services, TOptions clientOptions, Func<StorageOptions, TOptions, T> fromConnectionString,
+        Func<StorageOptions, TokenCredential, TOptions, T> fromIdentity)
     {
         var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         return options.UsesConnectionString
-            ? fromConnectionString(options)
-            : fromIdentity(options, services.GetRequiredService<TokenCredential>());
+            ? fromConnectionString(options, clientOptions)
+            : fromIdentity(options, services.GetRequiredService<TokenCredential>(), clientOptions);
     }
 }

@@ -1,3 +1,4 @@
+using OrgFunctions.Testing.Http;
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 

@@ -1,4 +1,4 @@
-using Azure.Core;
+using OrgFunctions.Testing.Http;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 
@@ -9,38 +9,21 @@ public class TableClientTokenCredentialTests
     [Fact]
     public async Task ATokenCredentialClientSendsABearerTokenForStorageAndTheServiceVersion()
     {
-        using var server = new LoopbackHttpsServer();
+        await using var server = new TlsRequestRecorder("ResourceNotFound");
         var credential = new FakeTokenCredential("test-token-123");
-        var options = new TableClientOptions { Transport = new HttpClientTransport(server.CreateTrustingHandler()) };
+        var options = new TableClientOptions { Transport = new HttpClientTransport(server.CreateHandler()) };
         options.Retry.MaxRetries = 0;
-        var table = new TableClient(server.Endpoint, "orgs", credential, options);
+        var table = new TableClient(new Uri(server.BaseUri, "devstoreaccount1"), "orgs", credential, options);
 
         var response = await table.DeleteEntityAsync("p", "r");
 
-        Assert.Equal(204, response.Status);
+        Assert.Equal(404, response.Status);
         var request = Assert.Single(server.Requests);
-        Assert.Equal("Bearer test-token-123", request["authorization"]);
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", request["x-ms-version"]);
-        Assert.StartsWith("DELETE /devstoreaccount1/orgs(PartitionKey='p',RowKey='r')", request[":request-line"]);
-        Assert.Equal("https://storage.azure.com/.default", Assert.Single(credential.Scopes.Distinct()));
+        Assert.Equal("Bearer test-token-123", request.Headers["authorization"]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", request.Headers["x-ms-version"]);
+        Assert.StartsWith("DELETE /devstoreaccount1/orgs(PartitionKey='p',RowKey='r')", request.RequestLine);
+        Assert.Equal("https://storage.azure.com/.default", Assert.Single(credential.RequestedScopes.Distinct()));
         Assert.Equal("devstoreaccount1", table.AccountName);
         Assert.Equal("orgs", table.Name);
-    }
-
-    private sealed class FakeTokenCredential(string token) : TokenCredential
-    {
-        public List<string> Scopes { get; } = [];
-
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
-        {
-            lock (Scopes)
-            {
-                Scopes.AddRange(requestContext.Scopes);
-            }
-            return new AccessToken(token, DateTimeOffset.UtcNow.AddHours(1));
-        }
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 }

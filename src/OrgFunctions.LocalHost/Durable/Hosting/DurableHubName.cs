@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using OrgFunctions.LocalHost.Durable.Runtime;
+using OrgFunctions.LocalHost.Hosting;
 
 namespace OrgFunctions.LocalHost.Durable.Hosting;
 
@@ -15,23 +15,5 @@ internal static class DurableHubName
     public static string From(IConfiguration configuration) =>
         configuration[SettingKey] is { Length: > 0 } configured ? configured : FromHostJson() ?? DurableOptions.DefaultHubName;
 
-    private static string? FromHostJson()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "host.json");
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions
-        {
-            CommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-        });
-        return document.RootElement.TryGetProperty("extensions", out var extensions)
-            && extensions.TryGetProperty("durableTask", out var durable)
-            && durable.TryGetProperty("hubName", out var hub)
-            && hub.ValueKind == JsonValueKind.String
-                ? hub.GetString()
-                : null;
-    }
+    private static string? FromHostJson() => HostJson.FindString("extensions", "durableTask", "hubName");
 }

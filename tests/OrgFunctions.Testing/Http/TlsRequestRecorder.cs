@@ -5,14 +5,14 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace OfflineAzureSdk.ContractTests;
+namespace OrgFunctions.Testing.Http;
 
 /// <summary>
 /// A minimal HTTPS server on a free 127.0.0.1 port with a throwaway self-signed certificate. It records
 /// each request's method, target and headers and answers 404 with an <c>x-ms-error-code</c> header.
 /// HTTPS because token credentials are only sent over TLS.
 /// </summary>
-internal sealed class TlsRequestRecorder : IAsyncDisposable
+public sealed class TlsRequestRecorder : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly X509Certificate2 _certificate = CreateCertificate();
@@ -122,4 +122,4 @@ internal sealed class TlsRequestRecorder : IAsyncDisposable
     }
 }
 
-internal sealed record RecordedRequest(string RequestLine, IReadOnlyDictionary<string, string> Headers);
+public sealed record RecordedRequest(string RequestLine, IReadOnlyDictionary<string, string> Headers);

@@ -1,9 +1,9 @@
 using Azure.Core;
 
-namespace OfflineAzureSdk.ContractTests;
+namespace OrgFunctions.Testing.Http;
 
 /// <summary>Hands out a fixed token and remembers the scopes it was asked for.</summary>
-internal sealed class FakeTokenCredential(string token) : TokenCredential
+public sealed class FakeTokenCredential(string token) : TokenCredential
 {
     public List<string> RequestedScopes { get; } = [];
 
