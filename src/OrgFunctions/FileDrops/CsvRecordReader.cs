@@ -2,7 +2,7 @@ using System.Text;
 
 namespace OrgFunctions.FileDrops;
 
-internal enum RecordStatus
+public enum RecordStatus
 {
     Record,
     End,
@@ -16,7 +16,7 @@ internal enum RecordStatus
 /// to its end without being kept. Bytes that aren't UTF-8 throw <see cref="DecoderFallbackException"/> from the decoder.
 /// Blank lines are skipped.
 /// </summary>
-internal sealed class CsvRecordReader
+public sealed class CsvRecordReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -149,7 +149,7 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
         }
         if (kind == FileKind.Unknown)
         {
-            return report with { Problem = "Unknown file kind: the name must start with a supported prefix and end in .csv.",
+            return report with { Problem = "Unknown file kind: the name must start with a supported prefix and end in .csv or .jsonl.",
                 SupportedKinds = FileKinds.Supported };
         }
         if (properties.ContentLength > Options.MaxFileBytes)
@@ -162,7 +162,8 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
         FileScan scan;
         await using (var content = await OpenAsync(blob, cancellationToken))
         {
-            scan = await FileScanner.ScanAsync(content, schema, Options, report.ReceivedAt, null, cancellationToken, maxRows);
+            scan = await FileScanner.ScanAsync(content, schema, Options, report.ReceivedAt, null, cancellationToken, maxRows,
+                FileKinds.IsJsonLines(drop.FileName));
         }
         report = report with
         {
@@ -187,7 +188,8 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
         }
 
         await using var again = await OpenAsync(blob, cancellationToken);
-        var (applied, count) = await applier.ApplyAsync(again, schema, orgId, importId, report.ReceivedAt, Options, cancellationToken);
+        var (applied, count) = await applier.ApplyAsync(again, schema, orgId, importId, report.ReceivedAt, Options, cancellationToken,
+            FileKinds.IsJsonLines(drop.FileName));
         if (applied.Sha256 != scan.Sha256 || !applied.IsValid)
         {
             throw new InvalidOperationException("The file changed between validation and apply.");

@@ -16,12 +16,16 @@ public static class FileKinds
     [
         "blocklist*.csv (columns: channel,identifier,reason,until)",
         "smart-phrases*.csv (columns: shortcut,text,tags; tags separated by ';')",
+        "blocklist*.jsonl and smart-phrases*.jsonl (JSON Lines: one object per line with the same fields)",
     ];
+
+    /// <summary>True for JSON Lines (<c>.jsonl</c>), false for CSV.</summary>
+    public static bool IsJsonLines(string fileName) => fileName.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
     public static FileKind Detect(string fileName)
     {
         var name = fileName.ToLowerInvariant();
-        if (!name.EndsWith(".csv", StringComparison.Ordinal))
+        if (!name.EndsWith(".csv", StringComparison.Ordinal) && !name.EndsWith(".jsonl", StringComparison.Ordinal))
         {
             return FileKind.Unknown;
         }

@@ -11,7 +11,7 @@ namespace OrgFunctions.FileDrops;
 public static class FileScanner
 {
     public static async Task<FileScan> ScanAsync(Stream content, FileSchema schema, FileDropOptions options, DateTimeOffset now,
-        Func<ParsedRow, ValueTask>? onRow, CancellationToken cancellationToken, int? maxRows = null)
+        Func<ParsedRow, ValueTask>? onRow, CancellationToken cancellationToken, int? maxRows = null, bool jsonLines = false)
     {
         var scan = new FileScan();
         var hashing = new HashingReadStream(content, options.MaxFileBytes);
@@ -19,7 +19,14 @@ public static class FileScanner
         {
             try
             {
-                await ReadAsync(hashing, schema, options, now, onRow, scan, maxRows ?? options.MaxRows, cancellationToken);
+                if (jsonLines)
+                {
+                    await ReadJsonLinesAsync(hashing, schema, options, now, onRow, scan, maxRows ?? options.MaxRows, cancellationToken);
+                }
+                else
+                {
+                    await ReadAsync(hashing, schema, options, now, onRow, scan, maxRows ?? options.MaxRows, cancellationToken);
+                }
             }
             catch (DecoderFallbackException)
             {
@@ -115,6 +122,61 @@ public static class FileScanner
         if (scan.RowsRead == 0)
         {
             scan.FileProblem = "The file has a header row but no data rows.";
+        }
+    }
+
+    private static async Task ReadJsonLinesAsync(Stream stream, FileSchema schema, FileDropOptions options, DateTimeOffset now,
+        Func<ParsedRow, ValueTask>? onRow, FileScan scan, int maxRows, CancellationToken cancellationToken)
+    {
+        var reader = new JsonLinesReader(stream, options.MaxRowBytes);
+        var seen = new KeyHashSet();
+        var rowErrors = new List<RowError>();
+        string Cell(string column) => reader.Fields.TryGetValue(column, out var value) ? value : "";
+        RecordStatus status;
+        while ((status = await reader.ReadAsync(cancellationToken)) != RecordStatus.End)
+        {
+            scan.RowsRead++;
+            if (scan.RowsRead > maxRows)
+            {
+                scan.FileProblem = $"The file has more than {maxRows} rows; split it into smaller files.";
+                return;
+            }
+            rowErrors.Clear();
+            if (status != RecordStatus.Record)
+            {
+                rowErrors.Add(RowError.Of(reader.LineNumber, null, Describe(status, options), null));
+            }
+            else if (reader.Problem is { } problem)
+            {
+                rowErrors.Add(RowError.Of(reader.LineNumber, null, problem, null));
+            }
+            else if (reader.Fields.Keys.FirstOrDefault(k => !schema.Columns.Contains(k)) is { } unknown)
+            {
+                rowErrors.Add(RowError.Of(reader.LineNumber, unknown, "is not a known field (expected: " + string.Join(", ", schema.Columns) + ")", null));
+            }
+            else if (schema.Parse(reader.LineNumber, Cell, rowErrors, now) is { } row)
+            {
+                if (!seen.Add(KeyHash(row.Key)))
+                {
+                    scan.Duplicates++;
+                }
+                else if (onRow is not null)
+                {
+                    await onRow(row);
+                }
+            }
+            foreach (var error in rowErrors)
+            {
+                scan.ErrorCount++;
+                if (scan.Errors.Count < options.MaxReportedErrors)
+                {
+                    scan.Errors.Add(error);
+                }
+            }
+        }
+        if (scan.RowsRead == 0)
+        {
+            scan.FileProblem = "The file is empty: one JSON object per line is expected (" + string.Join(", ", schema.Columns) + ").";
         }
     }
 

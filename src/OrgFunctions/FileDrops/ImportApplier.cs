@@ -17,7 +17,7 @@ namespace OrgFunctions.FileDrops;
 public sealed class ImportApplier(OrgDataTables tables)
 {
     public async Task<(FileScan Scan, long Applied)> ApplyAsync(Stream content, FileSchema schema, string orgId, string importId,
-        DateTimeOffset receivedAt, FileDropOptions options, CancellationToken cancellationToken)
+        DateTimeOffset receivedAt, FileDropOptions options, CancellationToken cancellationToken, bool jsonLines = false)
     {
         await tables.EnsureCreatedAsync();
         var batch = new List<TableTransactionAction>(options.BatchSize);
@@ -51,7 +51,7 @@ public sealed class ImportApplier(OrgDataTables tables)
         }
 
         var scan = await FileScanner.ScanAsync(content, schema, options, receivedAt, OnRow, cancellationToken,
-            schema.Kind == FileKind.SmartPhrases ? options.MaxSmartPhraseRows : null);
+            schema.Kind == FileKind.SmartPhrases ? options.MaxSmartPhraseRows : null, jsonLines);
         await Flush();
         return (scan, applied);
     }
