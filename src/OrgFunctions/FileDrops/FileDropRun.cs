@@ -48,6 +48,8 @@ public sealed class FileDropRun(BlobServiceClient blobs, FileIngester ingester, 
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
+            // Infra creates the container in Azure; locally, create it so there is somewhere to drop files.
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             return new FileDropRunSummary(0, 0, 0, 0, 0);
         }
 

@@ -218,11 +218,11 @@ public static class FileScanner
         }
         if (unknown.Count > 0)
         {
-            parts.Add("unknown column(s): " + string.Join(", ", unknown));
+            parts.Add("unknown column(s): " + string.Join(", ", unknown.Take(10)) + (unknown.Count > 10 ? $" and {unknown.Count - 10} more" : ""));
         }
         if (repeated.Count > 0)
         {
-            parts.Add("repeated column(s): " + string.Join(", ", repeated));
+            parts.Add("repeated column(s): " + string.Join(", ", repeated.Distinct().Take(10)));
         }
         if (parts.Count > 0)
         {
