@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OrgFunctions.Benchmarks.FileDrops;
 using OrgFunctions.Testing.Azurite;
 
@@ -22,6 +23,7 @@ for (var i = 0; i < args.Length; i++)
 
 Console.WriteLine($"File-drop ingest benchmark on {(connection is null ? "in-memory Azurite" : "the given storage account")} " +
                   $"({Environment.ProcessorCount} cores)");
-var result = await FileDropBenchmark.RunAsync(connection ?? AzuriteServer.Shared.ConnectionString, rows);
+using var log = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+var result = await FileDropBenchmark.RunAsync(connection ?? AzuriteServer.Shared.ConnectionString, rows, default, log);
 Console.WriteLine(result);
 return result.Applied == rows ? 0 : 1;
