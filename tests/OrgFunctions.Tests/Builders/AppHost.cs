@@ -35,6 +35,9 @@ public sealed class AppHost : IAsyncDisposable
             $"--AzureWebJobsStorage={azurite.ConnectionString}",
             // A task hub per host: hosts of parallel tests must not run each other's orchestrations.
             $"--AzureFunctionsJobHost:extensions:durableTask:hubName={AzuriteFixture.UniqueName("hub")}",
+            // Webhook fan-out runs only where a test asks for it (WebhookEndToEndTests.FastHost): elsewhere it would
+            // touch outbox rows behind tests that check nothing was written. Later arguments win.
+            "--Webhooks:FanOutSchedule=0 0 0 1 1 *",
             .. extraArguments,
         ], configureServices);
         await host.StartAsync();
