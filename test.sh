@@ -9,7 +9,13 @@ cd "$root"
 source eng/scripts/prepare.sh
 
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+# Test processes stop their in-memory Azurite on exit; one that died abruptly can't, so sweep this checkout's
+# in-memory instances at the end (run.sh's Azurite keeps its data on disk and is left alone).
+cleanup() {
+  rm -rf "$results"
+  pkill -f "$root/node_modules/azurite/dist/src/azurite.js .*--inMemoryPersistence" 2>/dev/null || true
+}
+trap cleanup EXIT
 
 dotnet build OrgFunctions.sln -c Release -p:AzureSdk="$AZURE_SDK_MODE" -nologo -clp:ErrorsOnly -v:q
 
