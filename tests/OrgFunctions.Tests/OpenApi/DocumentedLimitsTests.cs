@@ -3,8 +3,12 @@ using OrgFunctions.Domain.ApiKeys;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Roles;
 using OrgFunctions.Domain.Settings;
+using OrgFunctions.Domain.Templates;
+using OrgFunctions.Domain.Webhooks;
 using OrgFunctions.Http;
 using OrgFunctions.Orgs;
+using OrgFunctions.Provisioning;
+using OrgFunctions.Webhooks;
 
 namespace OrgFunctions.Tests.OpenApi;
 
@@ -75,6 +79,41 @@ public class DocumentedLimitsTests
         Assert.Contains(JsonBody.MaxBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes", ApiDocument.Schemas.Resolve("#/components/responses/PayloadTooLarge")
             .GetProperty("description").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ProvisioningTemplateAndWebhookLimitsAndCataloguesAreTheCodes()
+    {
+        var provisioning = Schema("ProvisioningRequest").GetProperty("properties");
+        Assert.Equal((1, OrgName.MaxLength), MinMaxLength(provisioning.GetProperty("name")));
+        Assert.Equal(Org.MaxDescriptionLength, Int(provisioning.GetProperty("description"), "maxLength"));
+        var copy = provisioning.GetProperty("copy").GetProperty("anyOf")[0].GetProperty("properties");
+        Assert.Equal(ProvisioningRequest.MaxSenderIds, Int(copy.GetProperty("senderIds"), "maxItems"));
+        var idempotencyKey = ApiDocument.Schemas.Resolve("#/components/parameters/IdempotencyKey").GetProperty("schema");
+        Assert.Equal(IdempotencyKeys.MaxLength, Int(idempotencyKey, "maxLength"));
+
+        var template = Schema("TemplateRequest").GetProperty("properties");
+        Assert.Equal((1, TemplateName.MaxLength), MinMaxLength(template.GetProperty("name")));
+        Assert.Equal((1, TemplateBody.MaxLength), MinMaxLength(template.GetProperty("body")));
+        Assert.Equal(Enum.GetValues<TemplateCategory>().Select(c => c.ToApi()), Enumerated("TemplateCategory"));
+        Assert.Equal(Enum.GetValues<TemplateStatus>().Select(c => c.ToApi()), Enumerated("TemplateStatus"));
+
+        foreach (var request in new[] { "WebhookRequest", "WebhookPatch" })
+        {
+            var webhook = Schema(request).GetProperty("properties");
+            Assert.Equal((1, EndpointUrl.MaxLength), MinMaxLength(webhook.GetProperty("url")));
+            Assert.Equal(SubscriptionRequest.MaxEvents, Int(webhook.GetProperty("events"), "maxItems"));
+            Assert.Equal(WebhookSubscription.MaxDescriptionLength, Int(webhook.GetProperty("description"), "maxLength"));
+        }
+        Assert.Equal(WebhookEventCatalog.Entries.Select(e => e.Type), Enumerated("WebhookEventType"));
+        Assert.Equal(Enum.GetValues<DeliveryStatus>().Select(s => s.ToName()), Enumerated("DeliveryStatus"));
+        var deliveriesPerPage = ApiDocument.Schemas.Resolve("#/components/parameters/DeliveryMaxPerPage").GetProperty("schema");
+        Assert.Equal((1, DeliveryLogService.MaxPageSize, DeliveryLogService.DefaultPageSize),
+            (Int(deliveriesPerPage, "minimum"), Int(deliveriesPerPage, "maximum"), Int(deliveriesPerPage, "default")));
+        Assert.Contains($"At most {SubscriptionService.MaxSubscriptionsPerOrg} subscriptions per org",
+            ApiDocument.Operation("/orgs/{orgId}/webhooks", "post").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Enumerated(string schema) => Schema(schema).GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
 
     private static (int, int) MinMaxLength(JsonElement schema) => (Int(schema, "minLength"), Int(schema, "maxLength"));
 }
