@@ -6,7 +6,18 @@ namespace OrgFunctions.Testing.Azurite;
 /// </summary>
 public sealed class AzuriteFixture
 {
-    public AzuriteServer Server { get; } = AzuriteServer.Shared;
+    public AzuriteFixture()
+        : this(AzuriteServer.Shared)
+    {
+    }
+
+    /// <summary>
+    /// Over a server of its own: for a host whose every storage request is counted, since the app's fixed names (the
+    /// webhook delivery queue, the outbox's pending-tree marks) are shared by every host on one server.
+    /// </summary>
+    public AzuriteFixture(AzuriteServer server) => Server = server;
+
+    public AzuriteServer Server { get; }
 
     public string ConnectionString => Server.ConnectionString;
 
