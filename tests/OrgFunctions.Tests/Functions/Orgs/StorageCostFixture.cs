@@ -28,7 +28,7 @@ public sealed class StorageCostFixture : IAsyncLifetime
         // A server of its own: other tests' hosts share the webhook delivery queue and the pending-tree marks, and a
         // delivery or fan-out this host picked up from them would be counted as a route's cost.
         _server = AzuriteServer.Start();
-        var azurite = new AzuriteFixture(_server);
+        var azurite = AzuriteFixture.Over(_server);
         var options = new TableClientOptions();
         options.AddPolicy(Log, Azure.Core.HttpPipelinePosition.PerCall);
         var clock = new FrozenClock(DateTimeOffset.UtcNow);
