@@ -52,6 +52,11 @@ var appSettings = [
     name: '${serviceBusConnection}__credential'
     value: 'managedidentity'
   }
+  // SFTP file drops: the ingest timer's schedule (%FileDropsSchedule%), every minute.
+  {
+    name: 'FileDropsSchedule'
+    value: '0 */1 * * * *'
+  }
   // Telemetry: the connection string identifies the component; ingestion is authorized with Entra ID.
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

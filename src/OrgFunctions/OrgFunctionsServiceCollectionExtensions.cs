@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrgFunctions.Configuration;
+using OrgFunctions.FileDrops;
 using OrgFunctions.Health;
 using OrgFunctions.Provisioning;
 using OrgFunctions.Templates;
@@ -26,6 +27,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddTemplates();
         services.AddProvisioning(configuration);
         services.AddWebhooks(configuration);
+        services.AddFileDrops(configuration);
         services.AddHttpClient();
         services.AddSingleton<IStorageProbe, StorageProbe>();
         services.AddSingleton<HealthService>();

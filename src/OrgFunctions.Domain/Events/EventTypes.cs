@@ -15,4 +15,7 @@ public static class EventTypes
     public const string TemplateCreated = "template.created";
     public const string TemplateUpdated = "template.updated";
     public const string TemplateDeleted = "template.deleted";
+    public const string BlocklistAdded = "blocklist.added";
+    public const string IngestCompleted = "ingest.completed";
+    public const string IngestFailed = "ingest.failed";
 }

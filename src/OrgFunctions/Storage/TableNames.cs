@@ -8,4 +8,13 @@ public static class TableNames
 
     /// <summary>Rows that only locate: org id → tree and path; API key id → tree and org; owner email → root org.</summary>
     public const string OrgIndex = "OrgIndex";
+
+    /// <summary>Blocked senders, one partition per org (DESIGN §4: high-volume per-org data is partitioned by org).</summary>
+    public const string Blocklist = "Blocklist";
+
+    /// <summary>Smart phrases, one partition per org.</summary>
+    public const string SmartPhrases = "SmartPhrases";
+
+    /// <summary>File-drop imports and their reports, one partition per org, newest first.</summary>
+    public const string Imports = "Imports";
 }

@@ -36,7 +36,8 @@ public sealed class StorageCostFixture : IAsyncLifetime
         {
             services.AddSingleton(new TableServiceClient(azurite.ConnectionString, options));
             services.AddSingleton<TimeProvider>(clock);
-        }, "--Webhooks:FanOutSchedule=0 0 0 1 1 *"); // its own fan-out too: not every 5 s in the middle of a measurement, once a year
+            // Its own timers too: the fan-out (every 5 s) and the file-drop scan (every minute) run once a year here, not mid-measurement.
+        }, "--Webhooks:FanOutSchedule=0 0 0 1 1 *", "--FileDropsSchedule=0 0 0 1 1 *");
         Orgs = new OrgApp(azurite);
         Tree = await new BulkTreeBuilder(Orgs).TreeAsync(depth: 4, branching: 6, maxOrgs: TreeSize);
     }

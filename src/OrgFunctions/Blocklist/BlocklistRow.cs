@@ -1,0 +1,36 @@
+using Azure;
+using Azure.Data.Tables;
+using OrgFunctions.Domain.Blocklist;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.Blocklist;
+
+/// <summary>A <see cref="BlockEntry"/> as a row of the Blocklist table: PartitionKey = org id, RowKey = channel:identifier.</summary>
+public static class BlocklistRow
+{
+    public static string RowKey(Channel channel, string normalisedIdentifier) =>
+        channel.Name() + ":" + KeyEncoding.Encode(normalisedIdentifier);
+
+    /// <param name="changedAt">When this version of the entry was written (its <c>blocklist.added</c> event's time).</param>
+    public static TableEntity Create(string orgId, BlockEntry entry, DateTimeOffset? changedAt = null) => new(orgId, RowKey(entry.Channel, entry.Identifier))
+    {
+        ["Channel"] = entry.Channel.Name(),
+        ["Identifier"] = entry.Identifier,
+        ["Reason"] = entry.Reason,
+        ["Until"] = entry.Until,
+        ["AddedAt"] = entry.AddedAt,
+        ["Source"] = entry.Source,
+        ["ChangedAt"] = changedAt ?? entry.AddedAt,
+    };
+
+    public static (BlockEntry Entry, ETag ETag) Read(TableEntity row) => (ReadEntry(row), row.ETag);
+
+    public static DateTimeOffset ChangedAt(TableEntity row) => row.GetDateTimeOffset("ChangedAt") ?? ReadEntry(row).AddedAt;
+
+    private static BlockEntry ReadEntry(TableEntity row)
+    {
+        Channels.TryParse(row.GetString("Channel"), out var channel);
+        return new BlockEntry(channel, row.GetString("Identifier"), row.GetString("Reason") ?? "",
+            row.GetDateTimeOffset("Until"), row.GetDateTimeOffset("AddedAt") ?? DateTimeOffset.MinValue, row.GetString("Source") ?? "");
+    }
+}

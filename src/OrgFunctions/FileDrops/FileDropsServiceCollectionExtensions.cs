@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrgFunctions.Blocklist;
+using OrgFunctions.Outbox;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.FileDrops;
+
+/// <summary>SFTP file drops, with the blocklist and smart phrases they feed. Needs <c>AddOrgManagement()</c> and a BlobServiceClient.</summary>
+public static class FileDropsServiceCollectionExtensions
+{
+    public static IServiceCollection AddFileDrops(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBlocklistAndSmartPhrases();
+        services.AddOptions<FileDropOptions>().Bind(configuration.GetSection(FileDropOptions.Section));
+        services.TryAddSingleton<OrgDataTables>();
+        services.TryAddSingleton<OutboxOnce>();
+        services.AddSingleton<ImportApplier>();
+        services.AddSingleton<FileIngester>();
+        services.AddSingleton<FileDropRun>();
+        services.AddSingleton<ImportsService>();
+        return services;
+    }
+}

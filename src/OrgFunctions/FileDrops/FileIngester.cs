@@ -1,0 +1,292 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrgFunctions.Domain.Events;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Orgs;
+using OrgFunctions.Outbox;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.FileDrops;
+
+public enum IngestOutcome
+{
+    /// <summary>The file was taken, and is now in processed/ or failed/ with its report.</summary>
+    Finished,
+
+    /// <summary>Another ingester holds its lease, or already moved it.</summary>
+    Busy,
+
+    /// <summary>The same content is being applied from another file right now: this one waits for the next run.</summary>
+    Deferred,
+}
+
+/// <summary>
+/// Ingests one dropped file under a blob lease (so no two ingesters work on it at once):
+/// <list type="number">
+/// <item>refuse what needn't be read (unsafe name, zero bytes, unknown kind, users, over the size limit);</item>
+/// <item>validate every row in one streaming pass, hashing the bytes: any invalid row fails the whole file;</item>
+/// <item>claim the content hash in the org's Imports partition: content already applied from another file is a duplicate;</item>
+/// <item>apply in a second streaming pass, as upserts in batched transactions;</item>
+/// <item>record the report in the import's row (the commit point), then the event, then the report blob and the move.</item>
+/// </list>
+/// The import id comes from the blob's name and ETag, so a run killed at any step is resumed by the next run on the same
+/// file: before the commit point it validates and upserts again (same rows, no duplicates); after it, it only repeats
+/// the steps after it, and the event's id and time come from the stored report, so it is emitted once.
+/// </summary>
+public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportApplier applier, OutboxOnce outbox,
+    IOptions<FileDropOptions> options, TimeProvider clock, ILogger<FileIngester> logger)
+{
+    private FileDropOptions Options => options.Value;
+
+    public async Task<IngestOutcome> IngestAsync(BlobContainerClient container, DropPath drop, CancellationToken cancellationToken)
+    {
+        var blob = container.GetBlobClient(drop.BlobName);
+        var lease = blob.GetBlobLeaseClient();
+        try
+        {
+            await lease.AcquireAsync(TimeSpan.FromSeconds(Options.LeaseSeconds), cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+            return IngestOutcome.Busy;
+        }
+
+        var keeper = new LeaseKeeper(lease, TimeSpan.FromSeconds(Options.LeaseSeconds), logger, cancellationToken);
+        var finished = false;
+        try
+        {
+            var properties = (await blob.GetPropertiesAsync(new BlobRequestConditions { LeaseId = lease.LeaseId }, keeper.Token)).Value;
+            var outcome = await IngestLeasedAsync(container, blob, lease.LeaseId, drop, properties, keeper.Token);
+            finished = outcome == IngestOutcome.Finished;
+            return outcome;
+        }
+        finally
+        {
+            await keeper.DisposeAsync();
+            if (!finished)
+            {
+                try
+                {
+                    await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
+                }
+                catch (RequestFailedException)
+                {
+                    // Expired or gone: nothing to release.
+                }
+            }
+        }
+    }
+
+    private async Task<IngestOutcome> IngestLeasedAsync(BlobContainerClient container, BlobClient blob, string leaseId, DropPath drop, BlobProperties properties,
+        CancellationToken cancellationToken)
+    {
+        var importId = "imp_" + Convert.ToHexString(SHA256.HashData(
+            Encoding.UTF8.GetBytes(drop.BlobName + "\n" + properties.ETag))).ToLowerInvariant()[..24];
+        var receivedAt = properties.LastModified;
+        var kind = FileKinds.Detect(drop.FileName);
+        var location = OrgId.TryParse(drop.OrgId, out _) ? await orgs.LocateAsync(drop.OrgId, cancellationToken) : null;
+        var report = new ImportReport
+        {
+            ImportId = importId, File = ReportText.Neutralise(drop.SafeFileName), Kind = kind.Name(), Status = ImportReport.Failed,
+            Bytes = properties.ContentLength, ReceivedAt = receivedAt, FinishedAt = clock.GetUtcNow(),
+        };
+        if (location is null)
+        {
+            // No such org: nothing of it to record in; the file still leaves the inbox with its report.
+            await MoveAsync(container, blob, leaseId, drop, report with { Problem = "There is no organisation with this folder's id." }, cancellationToken);
+            return IngestOutcome.Finished;
+        }
+
+        await tables.EnsureCreatedAsync();
+        var orgId = location.Path.OrgId.Value;
+        var rowKey = ImportRows.ImportKey(receivedAt, importId);
+        var stored = await tables.Imports.GetEntityIfExistsAsync<TableEntity>(orgId, rowKey, cancellationToken: cancellationToken);
+        if (stored.HasValue && ImportRows.ReadReport(stored.Value!) is { } done)
+        {
+            await FinishAsync(container, blob, leaseId, drop, location.Path, rowKey, done, cancellationToken);
+            return IngestOutcome.Finished;
+        }
+        if (!stored.HasValue)
+        {
+            await tables.Imports.UpsertEntityAsync(ImportRows.Import(orgId, rowKey, report.File, report.Kind, ImportRows.Running, receivedAt, null),
+                TableUpdateMode.Replace, cancellationToken);
+        }
+
+        var result = await CheckAndApplyAsync(blob, drop, kind, properties, orgId, importId, rowKey, report, cancellationToken);
+        if (result is null)
+        {
+            return IngestOutcome.Deferred;
+        }
+        await FinishAsync(container, blob, leaseId, drop, location.Path, rowKey, result with { FinishedAt = clock.GetUtcNow() }, cancellationToken);
+        return IngestOutcome.Finished;
+    }
+
+    private async Task<ImportReport?> CheckAndApplyAsync(BlobClient blob, DropPath drop, FileKind kind, BlobProperties properties,
+        string orgId, string importId, string rowKey, ImportReport report, CancellationToken cancellationToken)
+    {
+        if (!drop.IsSafe)
+        {
+            return report with { Problem = "The file name is not a plain file name (it has a path separator, '..', control characters or " +
+                                           "surrounding spaces, or is too long): the file was not read." };
+        }
+        if (properties.ContentLength == 0)
+        {
+            return report with { Problem = "The file is empty (zero bytes)." };
+        }
+        if (kind == FileKind.Users)
+        {
+            return report with { Problem = "users*.csv files invite users to the organisation, but the users feature doesn't exist yet: " +
+                                           "the file was not applied. Send it again once user management is available." };
+        }
+        if (kind == FileKind.Unknown)
+        {
+            return report with { Problem = "Unknown file kind: the name must start with a supported prefix and end in .csv or .jsonl.",
+                SupportedKinds = FileKinds.Supported };
+        }
+        if (properties.ContentLength > Options.MaxFileBytes)
+        {
+            return report with { Problem = $"The file is {properties.ContentLength} bytes; the limit is {Options.MaxFileBytes}. It was not read." };
+        }
+
+        FileSchema schema = kind == FileKind.Blocklist ? new BlocklistFileSchema() : new SmartPhrasesFileSchema();
+        var maxRows = kind == FileKind.SmartPhrases ? Options.MaxSmartPhraseRows : Options.MaxRows;
+        FileScan scan;
+        await using (var content = await OpenAsync(blob, cancellationToken))
+        {
+            scan = await FileScanner.ScanAsync(content, schema, Options, report.ReceivedAt, null, cancellationToken, maxRows,
+                FileKinds.IsJsonLines(drop.FileName));
+        }
+        report = report with
+        {
+            RowsRead = scan.RowsRead, SkippedDuplicates = scan.Duplicates, ErrorCount = scan.ErrorCount, Errors = scan.Errors,
+            Sha256 = scan.Sha256, Bytes = scan.Bytes,
+        };
+        if (!scan.IsValid)
+        {
+            return report with { Problem = scan.FileProblem ?? $"{scan.ErrorCount} invalid row(s): nothing was applied." };
+        }
+
+        switch (await ClaimAsync(orgId, scan.Sha256, importId, rowKey, cancellationToken))
+        {
+            case (false, _):
+                return null;
+            case (true, { } original):
+                return report with
+                {
+                    Status = ImportReport.Duplicate, SkippedDuplicates = scan.RowsRead, DuplicateOf = original,
+                    Problem = "The same content (SHA-256) was already applied by an earlier file: nothing was applied again.",
+                };
+        }
+
+        await using var again = await OpenAsync(blob, cancellationToken);
+        var (applied, count) = await applier.ApplyAsync(again, schema, orgId, importId, report.ReceivedAt, Options, cancellationToken,
+            FileKinds.IsJsonLines(drop.FileName));
+        if (applied.Sha256 != scan.Sha256 || !applied.IsValid)
+        {
+            throw new InvalidOperationException("The file changed between validation and apply.");
+        }
+        return report with { Status = ImportReport.Completed, Applied = count };
+    }
+
+    /// <summary>
+    /// Claims a content hash for this import. (true, null): ours (new, or resumed). (true, id): already applied by import id,
+    /// a duplicate. (false, _): another import of the same content is running now.
+    /// </summary>
+    private async Task<(bool Go, string? DuplicateOf)> ClaimAsync(string orgId, string sha256, string importId, string rowKey,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Imports.AddEntityAsync(ImportRows.Claim(orgId, sha256, importId, rowKey), cancellationToken);
+            return (true, null);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+        }
+        var claim = (await tables.Imports.GetEntityAsync<TableEntity>(orgId, ImportRows.ClaimPrefix + sha256,
+            cancellationToken: cancellationToken)).Value;
+        var owner = claim.GetString("ImportId");
+        if (owner == importId)
+        {
+            return (true, null);
+        }
+        var other = await tables.Imports.GetEntityIfExistsAsync<TableEntity>(orgId, claim.GetString("ImportRowKey"),
+            cancellationToken: cancellationToken);
+        var status = other.HasValue ? other.Value!.GetString("Status") : null;
+        if (status == ImportReport.Completed)
+        {
+            return (true, owner);
+        }
+        if (status == ImportRows.Running)
+        {
+            return (false, null);
+        }
+        // The claimer failed or vanished: take the claim over (ETag: one taker wins).
+        await tables.Imports.UpdateEntityAsync(ImportRows.Claim(orgId, sha256, importId, rowKey), claim.ETag, TableUpdateMode.Replace,
+            cancellationToken);
+        return (true, null);
+    }
+
+    private async Task FinishAsync(BlobContainerClient container, BlobClient blob, string leaseId, DropPath drop, OrgPath org, string rowKey, ImportReport report,
+        CancellationToken cancellationToken)
+    {
+        report = report with { MovedTo = Destination(drop, report) };
+        var orgId = org.OrgId.Value;
+        // The commit point: once the report is in the import's row, a resumed run only repeats what follows.
+        await tables.Imports.UpsertEntityAsync(ImportRows.Import(orgId, rowKey, report.File, report.Kind, report.Status, report.ReceivedAt, report),
+            TableUpdateMode.Replace, cancellationToken);
+        await outbox.AddAsync(org.RootId.Value, IngestEvent(orgId, report), cancellationToken);
+        await MoveAsync(container, blob, leaseId, drop, report, cancellationToken);
+    }
+
+    public static DomainEvent IngestEvent(string orgId, ImportReport report)
+    {
+        var type = report.Succeeded ? EventTypes.IngestCompleted : EventTypes.IngestFailed;
+        return new DomainEvent(OutboxOnce.DeterministicId(type, orgId, report.ImportId), type, orgId, report.FinishedAt, "system:file-drops",
+            new JsonObject
+            {
+                ["importId"] = report.ImportId,
+                ["file"] = report.File,
+                ["kind"] = report.Kind,
+                ["status"] = report.Status,
+                ["rowsRead"] = report.RowsRead,
+                ["applied"] = report.Applied,
+                ["skippedDuplicates"] = report.SkippedDuplicates,
+                ["errorCount"] = report.ErrorCount,
+                ["problem"] = report.Problem,
+                ["report"] = report.MovedTo + ".report.json",
+            });
+    }
+
+    private static string Destination(DropPath drop, ImportReport report) =>
+        $"{drop.OrgId}/{(report.Succeeded ? "processed" : "failed")}/{report.ImportId}/{drop.SafeFileName}";
+
+    /// <summary>Report first, then the file's copy, then the inbox blob is deleted under the lease: each step repeatable.</summary>
+    private async Task MoveAsync(BlobContainerClient container, BlobClient blob, string leaseId, DropPath drop, ImportReport report, CancellationToken cancellationToken)
+    {
+        var destination = report.MovedTo ?? Destination(drop, report);
+        report = report with { MovedTo = destination };
+        var json = JsonSerializer.SerializeToUtf8Bytes(report, ReportJson.Options);
+        await container.GetBlobClient(destination + ".report.json").UploadAsync(new BinaryData(json), overwrite: true, cancellationToken);
+        var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken);
+        await using (var content = download.Value.Content)
+        {
+            await container.GetBlobClient(destination).UploadAsync(content, overwrite: true, cancellationToken);
+        }
+        await blob.DeleteAsync(DeleteSnapshotsOption.None, new BlobRequestConditions { LeaseId = leaseId }, cancellationToken);
+        logger.LogInformation("Dropped file {ImportId} ({Kind}) {Status}: {Applied} applied, {Errors} errors.",
+            report.ImportId, report.Kind, report.Status, report.Applied, report.ErrorCount);
+    }
+
+    private static async Task<Stream> OpenAsync(BlobClient blob, CancellationToken cancellationToken) =>
+        (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using OrgFunctions.FileDrops;
+using OrgFunctions.Http;
+
+namespace OrgFunctions.Functions.FileDrops;
+
+/// <summary>The file-drop timer (schedule: setting <c>FileDropsSchedule</c>, every minute by default) and the imports listing.</summary>
+public sealed class FileDropsFunctions(Api api, FileDropRun run, ImportsService imports)
+{
+    [Function(nameof(IngestFileDrops))]
+    public Task IngestFileDrops([TimerTrigger("%FileDropsSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        run.RunAsync(cancellationToken);
+
+    [Function(nameof(ListImports))]
+    public Task<IActionResult> ListImports(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/imports")] HttpRequest request,
+        string orgId, CancellationToken cancellationToken) =>
+        api.RunAsync(request, async caller =>
+        {
+            if (!Api.TryPageSize(request, out var maxPerPage, out var problem))
+            {
+                return problem!;
+            }
+            if (!PageTokens.TryDecode(request.Query["continuationToken"], out var token))
+            {
+                return Problems.Validation("continuationToken", "is not a token this API issued");
+            }
+            return (await imports.ListAsync(caller, orgId, maxPerPage, token, cancellationToken)).ToResult(page =>
+                new OkObjectResult(new { items = page.Items, continuationToken = PageTokens.Encode(page.ContinuationToken) }));
+        }, cancellationToken);
+}

@@ -1,0 +1,164 @@
+using Azure;
+using Azure.Data.Tables;
+using OrgFunctions.Access;
+using OrgFunctions.Application;
+using OrgFunctions.Domain.Access;
+using OrgFunctions.Domain.Roles;
+using OrgFunctions.Domain.SmartPhrases;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.SmartPhrases;
+
+/// <summary>
+/// An org's smart phrases. Reads need <c>conversations.read</c> (agents insert phrases into conversations); changes need
+/// <c>settings.manage</c>. Search reads the org's partition and ranks in memory (<see cref="PhraseSearch"/>): an org has
+/// hundreds to a few thousand phrases, so one partition scan is cheaper than maintaining a word index.
+/// </summary>
+public sealed class SmartPhraseService(OrgAccess access, OrgDataTables tables, TimeProvider clock)
+{
+    public const int MaxResults = 1000;
+
+    public async Task<Outcome<IReadOnlyList<SmartPhraseView>>> ListAsync(Caller caller, string orgId, string? search, CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.ConversationsRead, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var phrases = await AllAsync(org.Value!.Org.Id.Value, cancellationToken);
+        IReadOnlyList<SmartPhraseView> views = search is null
+            ? phrases.OrderBy(p => p.ShortcutKey, StringComparer.Ordinal).Take(MaxResults).Select(p => SmartPhraseView.From(p)).ToList()
+            : PhraseSearch.Rank(phrases, search).Take(MaxResults).Select(r => SmartPhraseView.From(r.Phrase, r.Score)).ToList();
+        return Outcome<IReadOnlyList<SmartPhraseView>>.Success(views);
+    }
+
+    public async Task<Outcome<(SmartPhraseView Phrase, ETag ETag)>> GetAsync(Caller caller, string orgId, string id, CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.ConversationsRead, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var found = await FindAsync(org.Value!.Org.Id.Value, id, cancellationToken);
+        return found is { } f ? (SmartPhraseView.From(f.Phrase), f.ETag) : new Failure.NotFound("smart phrase");
+    }
+
+    public async Task<Outcome<(SmartPhraseView Phrase, ETag ETag)>> CreateAsync(Caller caller, string orgId, SmartPhraseRequest request,
+        CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.SettingsManage, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var partition = org.Value!.Org.Id.Value;
+        var phrase = new SmartPhrase(SmartPhrase.NewId(), request.Shortcut, request.Text, request.Tags);
+        await tables.EnsureCreatedAsync();
+        try
+        {
+            var response = await tables.SmartPhrases.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.Add, SmartPhraseRow.Phrase(partition, phrase, clock.GetUtcNow())),
+                new(TableTransactionActionType.Add, SmartPhraseRow.Shortcut(partition, phrase)),
+            ], cancellationToken);
+            return (SmartPhraseView.From(phrase), response.Value[0].Headers.ETag ?? default);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return new Failure.Conflict($"The shortcut '{request.Shortcut}' is already used in this org.");
+        }
+    }
+
+    public async Task<Outcome<(SmartPhraseView Phrase, ETag ETag)>> ReplaceAsync(Caller caller, string orgId, string id, SmartPhraseRequest request,
+        ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.SettingsManage, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var partition = org.Value!.Org.Id.Value;
+        if (await FindAsync(partition, id, cancellationToken) is not { } current)
+        {
+            return new Failure.NotFound("smart phrase");
+        }
+        if (ifMatch is { } expected && expected != ETag.All && expected != current.ETag)
+        {
+            return new Failure.PreconditionFailed();
+        }
+        var updated = current.Phrase with { Shortcut = request.Shortcut, Text = request.Text, Tags = request.Tags };
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, SmartPhraseRow.Phrase(partition, updated, clock.GetUtcNow()), current.ETag),
+        };
+        if (updated.ShortcutKey != current.Phrase.ShortcutKey)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, SmartPhraseRow.Shortcut(partition, current.Phrase), ETag.All));
+            actions.Add(new(TableTransactionActionType.Add, SmartPhraseRow.Shortcut(partition, updated)));
+        }
+        try
+        {
+            var response = await tables.SmartPhrases.SubmitTransactionAsync(actions, cancellationToken);
+            return (SmartPhraseView.From(updated), response.Value[0].Headers.ETag ?? default);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return new Failure.Conflict($"The shortcut '{request.Shortcut}' is already used in this org.");
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 412)
+        {
+            return new Failure.PreconditionFailed();
+        }
+    }
+
+    public async Task<Outcome<bool>> DeleteAsync(Caller caller, string orgId, string id, CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, Permission.SettingsManage, cancellationToken);
+        if (org.Failure is { } failure)
+        {
+            return failure;
+        }
+        var partition = org.Value!.Org.Id.Value;
+        if (await FindAsync(partition, id, cancellationToken) is not { } current)
+        {
+            return new Failure.NotFound("smart phrase");
+        }
+        try
+        {
+            await tables.SmartPhrases.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.Delete, SmartPhraseRow.Phrase(partition, current.Phrase, default), current.ETag),
+                new(TableTransactionActionType.Delete, SmartPhraseRow.Shortcut(partition, current.Phrase), ETag.All),
+            ], cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return new Failure.Conflict("The phrase changed meanwhile; retry.");
+        }
+        return true;
+    }
+
+    private async Task<List<SmartPhrase>> AllAsync(string partition, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var phrases = new List<SmartPhrase>();
+        await foreach (var row in tables.SmartPhrases.QueryAsync<TableEntity>(SmartPhraseRow.PhraseRangeFilter(partition),
+                           cancellationToken: cancellationToken))
+        {
+            phrases.Add(SmartPhraseRow.Read(row).Phrase);
+        }
+        return phrases;
+    }
+
+    private async Task<(SmartPhrase Phrase, ETag ETag)?> FindAsync(string partition, string id, CancellationToken cancellationToken)
+    {
+        if (!SmartPhrase.IsValidId(id))
+        {
+            return null;
+        }
+        await tables.EnsureCreatedAsync();
+        var row = await tables.SmartPhrases.GetEntityIfExistsAsync<TableEntity>(partition, SmartPhraseRow.PhraseKey(id),
+            cancellationToken: cancellationToken);
+        return row.HasValue ? SmartPhraseRow.Read(row.Value!) : null;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using OrgFunctions.Domain.Roles;
+using OrgFunctions.Testing.Azurite;
+using OrgFunctions.Tests.Builders;
+
+namespace OrgFunctions.Tests.Functions;
+
+public class ImportsFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task TheTimerIngestsADroppedFileAndImportsListsItWithItsReport()
+    {
+        var container = AzuriteFixture.UniqueName("sftp");
+        await using var app = await AppHost.StartAsync(azurite, null, $"--FileDrops:Container={container}");
+        var orgs = new OrgApp(azurite);
+        var (root, _) = await orgs.Trees.RootAsync();
+        var owner = await orgs.Trees.KeyAsync(root);
+        var member = await orgs.Trees.KeyAsync(root, SystemRoles.MemberId);
+        var blobs = new BlobContainerClient(azurite.ConnectionString, container);
+        await blobs.CreateIfNotExistsAsync();
+        await blobs.GetBlobClient($"{root.Org.Id}/inbox/blocklist.csv").UploadAsync(BinaryData.FromString("channel,identifier\nsms,+353871234567\n"));
+
+        // Run the timer now through the local host's admin endpoint (as Functions' own admin API does), then poll.
+        var started = await app.Client.PostAsync("admin/functions/IngestFileDrops", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        HttpResponseMessage response;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            await Task.Delay(200);
+            response = await app.Client.SendAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{root.Org.Id}/imports", owner));
+        }
+        while (DateTime.UtcNow < deadline && !(await response.Content.ReadAsStringAsync()).Contains("\"completed\"", StringComparison.Ordinal));
+        response = await app.Client.SendAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{root.Org.Id}/imports", owner));
+        var forbidden = await app.Client.SendAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{root.Org.Id}/imports", member));
+        var check = await app.Client.SendAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{root.Org.Id}/blocklist/check?channel=sms&identifier=%2B353871234567", owner));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var item = Assert.Single(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal("completed", item.GetProperty("status").GetString());
+        Assert.Equal(1, item.GetProperty("report").GetProperty("applied").GetInt64());
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.True(JsonDocument.Parse(await check.Content.ReadAsStringAsync()).RootElement.GetProperty("blocked").GetBoolean());
+    }
+}
