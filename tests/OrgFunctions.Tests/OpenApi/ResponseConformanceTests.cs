@@ -168,6 +168,53 @@ public class ResponseConformanceTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task BlocklistSmartPhrasesAndImportsMatchTheDocument()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var (orgId, key) = await app.SignUpAsync();
+        var blocklist = $"api/orgs/{orgId}/blocklist";
+
+        var added = await Send(app, HttpMethod.Post, blocklist, key,
+            new { channel = "SMS", identifier = "+44 7700 900123", reason = "Asked us to stop", until = "2099-01-01T00:00:00Z" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var entry = (await DocumentedResponses.AssertConformsAsync(added, "/orgs/{orgId}/blocklist", "post"))!.Value;
+        await AssertOk(await Send(app, HttpMethod.Post, blocklist, key, new { channel = "sms", identifier = "+447700900123" }),
+            "/orgs/{orgId}/blocklist", "post");
+        await AssertOk(await Send(app, HttpMethod.Get, blocklist, key), "/orgs/{orgId}/blocklist", "get");
+        var check = await AssertOk(await Send(app, HttpMethod.Get, $"{blocklist}/check?channel=sms&identifier=%2B447700900123", key),
+            "/orgs/{orgId}/blocklist/check", "get");
+        Assert.True(check.GetProperty("blocked").GetBoolean());
+        await AssertOk(await Send(app, HttpMethod.Get, $"{blocklist}/check?channel=email&identifier=nobody%40example.com", key),
+            "/orgs/{orgId}/blocklist/check", "get");
+        var stop = await AssertOk(await Send(app, HttpMethod.Post, $"api/orgs/{orgId}/inbound", key,
+            new { channel = "email", from = "Someone@Example.com", text = "STOP" }), "/orgs/{orgId}/inbound", "post");
+        Assert.True(stop.GetProperty("stopped").GetBoolean());
+        await AssertOk(await Send(app, HttpMethod.Post, $"api/orgs/{orgId}/inbound", key,
+            new { channel = "email", from = "someone@example.com", text = "Thanks!" }), "/orgs/{orgId}/inbound", "post");
+        var removed = await Send(app, HttpMethod.Delete, $"{blocklist}/sms/{Uri.EscapeDataString(entry.GetProperty("identifier").GetString()!)}", key);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(removed, "/orgs/{orgId}/blocklist/{channel}/{identifier}", "delete");
+
+        var phrases = $"api/orgs/{orgId}/smart-phrases";
+        var created = await Send(app, HttpMethod.Post, phrases, key, new { shortcut = "thanks", text = "Thank you for waiting.", tags = new[] { "polite" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await DocumentedResponses.AssertConformsAsync(created, "/orgs/{orgId}/smart-phrases", "post"))!.Value.GetProperty("id").GetString();
+        await AssertOk(await Send(app, HttpMethod.Get, phrases, key), "/orgs/{orgId}/smart-phrases", "get");
+        await AssertOk(await Send(app, HttpMethod.Get, $"{phrases}?search=waiting", key), "/orgs/{orgId}/smart-phrases", "get");
+        await AssertOk(await Send(app, HttpMethod.Get, $"{phrases}/{id}", key), "/orgs/{orgId}/smart-phrases/{id}", "get");
+        await AssertOk(await Send(app, HttpMethod.Put, $"{phrases}/{id}", key, new { shortcut = "ty", text = "Thanks!" }),
+            "/orgs/{orgId}/smart-phrases/{id}", "put");
+        var taken = await Send(app, HttpMethod.Post, phrases, key, new { shortcut = "TY", text = "Again" });
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(taken, "/orgs/{orgId}/smart-phrases", "post");
+        var deleted = await Send(app, HttpMethod.Delete, $"{phrases}/{id}", key);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(deleted, "/orgs/{orgId}/smart-phrases/{id}", "delete");
+
+        await AssertOk(await Send(app, HttpMethod.Get, $"api/orgs/{orgId}/imports", key), "/orgs/{orgId}/imports", "get");
+    }
+
+    [Fact]
     public async Task EachKindOfProblemMatchesTheDocument()
     {
         await using var app = await AppHost.StartAsync(azurite);

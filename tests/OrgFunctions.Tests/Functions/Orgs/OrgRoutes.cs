@@ -14,6 +14,9 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
     public string WebhookId { get; init; } = "wh_none";
     public string DeliveryId { get; init; } = "msg_none";
     public string InstanceId { get; init; } = "prov-none";
+    public string BlockedChannel { get; init; } = "email";
+    public string BlockedIdentifier { get; init; } = "none@example.com";
+    public string SmartPhraseId { get; init; } = "sp_none";
 
     /// <summary>Each id as its route parameter, so that a row's path reads as its route template.</summary>
     public static RouteTarget Placeholders { get; } = new("{orgId}", "{roleId}", "{keyId}")
@@ -22,6 +25,9 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
         WebhookId = "{id}",
         DeliveryId = "{deliveryId}",
         InstanceId = "{instanceId}",
+        BlockedChannel = "{channel}",
+        BlockedIdentifier = "{identifier}",
+        SmartPhraseId = "{id}",
     };
 }
 
@@ -50,6 +56,12 @@ public sealed record OrgRoute(string Name, string Permission, HttpMethod Method,
     public override string ToString() => Name;
 }
 
+/// <summary>
+/// Every authenticated route that names an org (directly, or through a provisioning under it), in an order that can run
+/// against one target: reads, then changes, then deletes (the org is deleted last, only when it has no children and
+/// isn't the caller's). <see cref="Orgs"/> are issue 4's; <see cref="Features"/> came with provisioning, templates,
+/// webhooks, the blocklist, smart phrases and file-drop imports. <see cref="Unscoped"/> name no org: any valid key reads them.
+/// </summary>
 public static class OrgRoutes
 {
     public static readonly IReadOnlyList<OrgRoute> Orgs =
@@ -114,6 +126,29 @@ public static class OrgRoutes
         new("POST children", Permission.OrgsManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/children",
             _ => new { name = "Provisioned " + Guid.NewGuid().ToString("N")[..8] }, _ => HttpStatusCode.Accepted,
             RouteTargets.DeleteProvisionedChildAsync),
+        new("GET blocklist", Permission.ConversationsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/blocklist?maxPerPage=5", _ => null,
+            _ => HttpStatusCode.OK),
+        new("GET blocklist/check", Permission.ConversationsRead, HttpMethod.Get,
+            t => $"api/orgs/{t.OrgId}/blocklist/check?channel=email&identifier=someone%40example.com", _ => null, _ => HttpStatusCode.OK),
+        new("POST blocklist", Permission.SettingsManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/blocklist",
+            _ => new { channel = "email", identifier = $"added.{Guid.NewGuid().ToString("N")[..8]}@example.com", reason = "Route table" },
+            _ => HttpStatusCode.Created),
+        new("POST inbound", Permission.SettingsManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/inbound",
+            _ => new { channel = "email", from = "sender@example.com", text = "Hello, is anyone there?" }, _ => HttpStatusCode.OK),
+        new("GET imports", Permission.ReportsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/imports", _ => null, _ => HttpStatusCode.OK),
+        new("GET smart-phrases", Permission.ConversationsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/smart-phrases?search=hello",
+            _ => null, _ => HttpStatusCode.OK),
+        new("POST smart-phrases", Permission.SettingsManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/smart-phrases",
+            _ => new { shortcut = "sc" + Guid.NewGuid().ToString("N")[..8], text = "Thanks for waiting.", tags = new[] { "routes" } },
+            _ => HttpStatusCode.Created),
+        new("GET smart-phrase", Permission.ConversationsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",
+            _ => null, _ => HttpStatusCode.OK),
+        new("PUT smart-phrase", Permission.SettingsManage, HttpMethod.Put, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",
+            _ => new { shortcut = "re" + Guid.NewGuid().ToString("N")[..8], text = "Replaced by the route table." }, _ => HttpStatusCode.OK),
+        new("DELETE blocklist entry", Permission.SettingsManage, HttpMethod.Delete,
+            t => $"api/orgs/{t.OrgId}/blocklist/{t.BlockedChannel}/{t.BlockedIdentifier}", _ => null, _ => HttpStatusCode.NoContent),
+        new("DELETE smart-phrase", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",
+            _ => null, _ => HttpStatusCode.NoContent),
         new("DELETE webhook", Permission.WebhooksManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/webhooks/{t.WebhookId}", _ => null,
             _ => HttpStatusCode.NoContent),
         new("DELETE template", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/templates/{t.TemplateId}", _ => null,

@@ -2,10 +2,15 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using OrgFunctions.Blocklist;
+using OrgFunctions.Domain.Blocklist;
 using OrgFunctions.Domain.Events;
+using OrgFunctions.Domain.SmartPhrases;
 using OrgFunctions.Domain.Templates;
 using OrgFunctions.Domain.Webhooks;
 using OrgFunctions.Orgs;
+using OrgFunctions.SmartPhrases;
+using OrgFunctions.Storage;
 using OrgFunctions.Templates;
 using OrgFunctions.Tests.Builders;
 using OrgFunctions.Webhooks;
@@ -14,7 +19,7 @@ namespace OrgFunctions.Tests.Functions.Orgs;
 
 /// <summary>
 /// Gives a route target what the feature routes of <see cref="OrgRoutes"/> name. The template, the subscription and its
-/// delivery are written straight to storage (no events, as for the custom role and the key), so an org that must stay
+/// delivery, the blocklist entry and the smart phrase are written straight to storage (no events, as for the custom role and the key), so an org that must stay
 /// untouched by a sweep has no event naming it; the provisioning is a real one, through the API, whose child is deleted
 /// once it is done so the org keeps its shape (a leaf stays a leaf).
 /// </summary>
@@ -53,6 +58,17 @@ public static class RouteTargets
             new JsonObject { ["subscriptionId"] = subscription.Id });
         var delivery = await app.Services.GetRequiredService<DeliveryLog>().AddOrGetAsync(Deliveries.For(test, subscription, now), default);
 
+        var data = app.Services.GetRequiredService<OrgDataTables>();
+        await data.EnsureCreatedAsync();
+        var blocked = $"blocked.{Guid.NewGuid().ToString("N")[..8]}@example.com";
+        await data.Blocklist.AddEntityAsync(BlocklistRow.Create(path.OrgId.Value, new BlockEntry(Channel.Email, blocked, "Route table", null, now, "api")));
+        var phrase = new SmartPhrase(SmartPhrase.NewId(), "route" + Guid.NewGuid().ToString("N")[..8], "Hello from the route table.", ["routes"]);
+        await data.SmartPhrases.SubmitTransactionAsync(
+        [
+            new(TableTransactionActionType.Add, SmartPhraseRow.Phrase(path.OrgId.Value, phrase, now)),
+            new(TableTransactionActionType.Add, SmartPhraseRow.Shortcut(path.OrgId.Value, phrase)),
+        ]);
+
         var started = await HttpAnswer.SendAsync(app, AppHost.Request(HttpMethod.Post, $"api/orgs/{path.OrgId}/children", ownerKey,
             new { name = "Provisioned " + Guid.NewGuid().ToString("N")[..8] }));
         Assert.Equal(HttpStatusCode.Accepted, started.Status);
@@ -64,6 +80,9 @@ public static class RouteTargets
             WebhookId = subscription.Id,
             DeliveryId = delivery.DeliveryId,
             InstanceId = started.Json.GetProperty("id").GetString()!,
+            BlockedChannel = "email",
+            BlockedIdentifier = blocked,
+            SmartPhraseId = phrase.Id,
         };
     }
 
