@@ -1,8 +1,11 @@
 using System.Text.Json;
+using OrgFunctions.Blocklist;
 using OrgFunctions.Domain.ApiKeys;
+using OrgFunctions.Domain.Blocklist;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Roles;
 using OrgFunctions.Domain.Settings;
+using OrgFunctions.Domain.SmartPhrases;
 using OrgFunctions.Domain.Templates;
 using OrgFunctions.Domain.Webhooks;
 using OrgFunctions.Http;
@@ -111,6 +114,33 @@ public class DocumentedLimitsTests
             (Int(deliveriesPerPage, "minimum"), Int(deliveriesPerPage, "maximum"), Int(deliveriesPerPage, "default")));
         Assert.Contains($"At most {SubscriptionService.MaxSubscriptionsPerOrg} subscriptions per org",
             ApiDocument.Operation("/orgs/{orgId}/webhooks", "post").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BlocklistSmartPhraseAndImportLimitsAreTheCodes()
+    {
+        var entry = Schema("BlocklistRequest").GetProperty("properties");
+        Assert.Equal(ChannelIdentifier.MaxLength, Int(entry.GetProperty("identifier"), "maxLength"));
+        Assert.Equal(BlockEntry.MaxReasonLength, Int(entry.GetProperty("reason"), "maxLength"));
+        Assert.Equal(ChannelIdentifier.MaxLength, Int(Schema("InboundRequest").GetProperty("properties").GetProperty("from"), "maxLength"));
+        Assert.Equal(Channels.Names.Order(StringComparer.Ordinal),
+            Schema("BlocklistEntry").GetProperty("properties").GetProperty("channel").GetProperty("enum").EnumerateArray()
+                .Select(e => e.GetString()!).Order(StringComparer.Ordinal));
+        var blocklistPage = ApiDocument.Schemas.Resolve("#/components/parameters/BlocklistMaxPerPage").GetProperty("schema");
+        Assert.Equal((1, BlocklistService.MaxPageSize, BlocklistService.DefaultPageSize),
+            (Int(blocklistPage, "minimum"), Int(blocklistPage, "maximum"), Int(blocklistPage, "default")));
+
+        var phrase = Schema("SmartPhrase").GetProperty("properties");
+        Assert.Equal((1, SmartPhrase.MaxShortcutLength), MinMaxLength(phrase.GetProperty("shortcut")));
+        Assert.Equal((1, SmartPhrase.MaxTextLength), MinMaxLength(phrase.GetProperty("text")));
+        var request = Schema("SmartPhraseRequest").GetProperty("properties");
+        Assert.Equal(SmartPhrase.MaxTags, Int(request.GetProperty("tags"), "maxItems"));
+        Assert.Equal(SmartPhrase.MaxTagLength, Int(request.GetProperty("tags").GetProperty("items"), "maxLength"));
+        Assert.Equal(OrgFunctions.SmartPhrases.SmartPhraseService.MaxResults,
+            Int(Schema("SmartPhraseList").GetProperty("properties").GetProperty("items"), "maxItems"));
+
+        var importsPage = ApiDocument.Schemas.Resolve("#/components/parameters/ImportsMaxPerPage").GetProperty("schema");
+        Assert.Equal(OrgFunctions.FileDrops.ImportsService.DefaultPageSize, Int(importsPage, "default"));
     }
 
     private static IEnumerable<string> Enumerated(string schema) => Schema(schema).GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
