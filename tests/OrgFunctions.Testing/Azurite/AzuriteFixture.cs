@@ -6,7 +6,18 @@ namespace OrgFunctions.Testing.Azurite;
 /// </summary>
 public sealed class AzuriteFixture
 {
-    public AzuriteServer Server { get; } = AzuriteServer.Shared;
+    // xunit builds class fixtures through their only public constructor.
+    public AzuriteFixture() => Server = AzuriteServer.Shared;
+
+    private AzuriteFixture(AzuriteServer server) => Server = server;
+
+    /// <summary>
+    /// Over a server of its own: for a host whose every storage request is counted, since the app's fixed names (the
+    /// webhook delivery queue, the outbox's pending-tree marks) are shared by every host on one server.
+    /// </summary>
+    public static AzuriteFixture Over(AzuriteServer server) => new(server);
+
+    public AzuriteServer Server { get; }
 
     public string ConnectionString => Server.ConnectionString;
 

@@ -1,10 +1,17 @@
 using System.Text.Json;
+using OrgFunctions.Blocklist;
 using OrgFunctions.Domain.ApiKeys;
+using OrgFunctions.Domain.Blocklist;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Roles;
 using OrgFunctions.Domain.Settings;
+using OrgFunctions.Domain.SmartPhrases;
+using OrgFunctions.Domain.Templates;
+using OrgFunctions.Domain.Webhooks;
 using OrgFunctions.Http;
 using OrgFunctions.Orgs;
+using OrgFunctions.Provisioning;
+using OrgFunctions.Webhooks;
 
 namespace OrgFunctions.Tests.OpenApi;
 
@@ -75,6 +82,68 @@ public class DocumentedLimitsTests
         Assert.Contains(JsonBody.MaxBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes", ApiDocument.Schemas.Resolve("#/components/responses/PayloadTooLarge")
             .GetProperty("description").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ProvisioningTemplateAndWebhookLimitsAndCataloguesAreTheCodes()
+    {
+        var provisioning = Schema("ProvisioningRequest").GetProperty("properties");
+        Assert.Equal((1, OrgName.MaxLength), MinMaxLength(provisioning.GetProperty("name")));
+        Assert.Equal(Org.MaxDescriptionLength, Int(provisioning.GetProperty("description"), "maxLength"));
+        var copy = provisioning.GetProperty("copy").GetProperty("anyOf")[0].GetProperty("properties");
+        Assert.Equal(ProvisioningRequest.MaxSenderIds, Int(copy.GetProperty("senderIds"), "maxItems"));
+        var idempotencyKey = ApiDocument.Schemas.Resolve("#/components/parameters/IdempotencyKey").GetProperty("schema");
+        Assert.Equal(IdempotencyKeys.MaxLength, Int(idempotencyKey, "maxLength"));
+
+        var template = Schema("TemplateRequest").GetProperty("properties");
+        Assert.Equal((1, TemplateName.MaxLength), MinMaxLength(template.GetProperty("name")));
+        Assert.Equal((1, TemplateBody.MaxLength), MinMaxLength(template.GetProperty("body")));
+        Assert.Equal(Enum.GetValues<TemplateCategory>().Select(c => c.ToApi()), Enumerated("TemplateCategory"));
+        Assert.Equal(Enum.GetValues<TemplateStatus>().Select(c => c.ToApi()), Enumerated("TemplateStatus"));
+
+        foreach (var request in new[] { "WebhookRequest", "WebhookPatch" })
+        {
+            var webhook = Schema(request).GetProperty("properties");
+            Assert.Equal((1, EndpointUrl.MaxLength), MinMaxLength(webhook.GetProperty("url")));
+            Assert.Equal(SubscriptionRequest.MaxEvents, Int(webhook.GetProperty("events"), "maxItems"));
+            Assert.Equal(WebhookSubscription.MaxDescriptionLength, Int(webhook.GetProperty("description"), "maxLength"));
+        }
+        Assert.Equal(WebhookEventCatalog.Entries.Select(e => e.Type), Enumerated("WebhookEventType"));
+        Assert.Equal(Enum.GetValues<DeliveryStatus>().Select(s => s.ToName()), Enumerated("DeliveryStatus"));
+        var deliveriesPerPage = ApiDocument.Schemas.Resolve("#/components/parameters/DeliveryMaxPerPage").GetProperty("schema");
+        Assert.Equal((1, DeliveryLogService.MaxPageSize, DeliveryLogService.DefaultPageSize),
+            (Int(deliveriesPerPage, "minimum"), Int(deliveriesPerPage, "maximum"), Int(deliveriesPerPage, "default")));
+        Assert.Contains($"At most {SubscriptionService.MaxSubscriptionsPerOrg} subscriptions per org",
+            ApiDocument.Operation("/orgs/{orgId}/webhooks", "post").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BlocklistSmartPhraseAndImportLimitsAreTheCodes()
+    {
+        var entry = Schema("BlocklistRequest").GetProperty("properties");
+        Assert.Equal(ChannelIdentifier.MaxLength, Int(entry.GetProperty("identifier"), "maxLength"));
+        Assert.Equal(BlockEntry.MaxReasonLength, Int(entry.GetProperty("reason"), "maxLength"));
+        Assert.Equal(ChannelIdentifier.MaxLength, Int(Schema("InboundRequest").GetProperty("properties").GetProperty("from"), "maxLength"));
+        Assert.Equal(Channels.Names.Order(StringComparer.Ordinal),
+            Schema("BlocklistEntry").GetProperty("properties").GetProperty("channel").GetProperty("enum").EnumerateArray()
+                .Select(e => e.GetString()!).Order(StringComparer.Ordinal));
+        var blocklistPage = ApiDocument.Schemas.Resolve("#/components/parameters/BlocklistMaxPerPage").GetProperty("schema");
+        Assert.Equal((1, BlocklistService.MaxPageSize, BlocklistService.DefaultPageSize),
+            (Int(blocklistPage, "minimum"), Int(blocklistPage, "maximum"), Int(blocklistPage, "default")));
+
+        var phrase = Schema("SmartPhrase").GetProperty("properties");
+        Assert.Equal((1, SmartPhrase.MaxShortcutLength), MinMaxLength(phrase.GetProperty("shortcut")));
+        Assert.Equal((1, SmartPhrase.MaxTextLength), MinMaxLength(phrase.GetProperty("text")));
+        var request = Schema("SmartPhraseRequest").GetProperty("properties");
+        Assert.Equal(SmartPhrase.MaxTags, Int(request.GetProperty("tags"), "maxItems"));
+        Assert.Equal(SmartPhrase.MaxTagLength, Int(request.GetProperty("tags").GetProperty("items"), "maxLength"));
+        Assert.Equal(OrgFunctions.SmartPhrases.SmartPhraseService.MaxResults,
+            Int(Schema("SmartPhraseList").GetProperty("properties").GetProperty("items"), "maxItems"));
+
+        var importsPage = ApiDocument.Schemas.Resolve("#/components/parameters/ImportsMaxPerPage").GetProperty("schema");
+        Assert.Equal(OrgFunctions.FileDrops.ImportsService.DefaultPageSize, Int(importsPage, "default"));
+    }
+
+    private static IEnumerable<string> Enumerated(string schema) => Schema(schema).GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
 
     private static (int, int) MinMaxLength(JsonElement schema) => (Int(schema, "minLength"), Int(schema, "maxLength"));
 }

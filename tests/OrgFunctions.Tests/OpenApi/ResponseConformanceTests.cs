@@ -88,6 +88,133 @@ public class ResponseConformanceTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task TemplatesMatchTheDocument()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var (orgId, key) = await app.SignUpAsync();
+        var templates = $"api/orgs/{orgId}/templates";
+
+        var create = await Send(app, HttpMethod.Post, templates, key,
+            new { name = "order_shipped", language = "en-gb", category = "UTILITY", body = "Hi {{1}}, order {{2}} shipped." });
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        var id = (await DocumentedResponses.AssertConformsAsync(create, "/orgs/{orgId}/templates", "post"))!.Value.GetProperty("id").GetString();
+        await AssertOk(await Send(app, HttpMethod.Get, templates, key), "/orgs/{orgId}/templates", "get");
+        await AssertOk(await Send(app, HttpMethod.Get, $"{templates}/{id}", key), "/orgs/{orgId}/templates/{templateId}", "get");
+        await AssertOk(await Send(app, HttpMethod.Put, $"{templates}/{id}", key,
+            new { name = "order_shipped", language = "en-GB", category = "UTILITY", body = "Order {{1}} shipped.", status = "APPROVED" }),
+            "/orgs/{orgId}/templates/{templateId}", "put");
+        var duplicate = await Send(app, HttpMethod.Post, templates, key,
+            new { name = "order_shipped", language = "en-GB", category = "MARKETING", body = "Again." });
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(duplicate, "/orgs/{orgId}/templates", "post");
+        var delete = await Send(app, HttpMethod.Delete, $"{templates}/{id}", key);
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(delete, "/orgs/{orgId}/templates/{templateId}", "delete");
+    }
+
+    [Fact]
+    public async Task WebhooksTheirDeliveriesAndTheEventCatalogueMatchTheDocument()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var (orgId, key) = await app.SignUpAsync();
+        var webhooks = $"api/orgs/{orgId}/webhooks";
+
+        var create = await Send(app, HttpMethod.Post, webhooks, key,
+            new { url = "http://127.0.0.1:9/hooks", events = new[] { "webhook.test" }, description = "Conformance" });
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        var id = (await DocumentedResponses.AssertConformsAsync(create, "/orgs/{orgId}/webhooks", "post"))!.Value
+            .GetProperty("subscription").GetProperty("id").GetString();
+        var one = $"{webhooks}/{id}";
+        await AssertOk(await Send(app, HttpMethod.Get, webhooks, key), "/orgs/{orgId}/webhooks", "get");
+        await AssertOk(await Send(app, HttpMethod.Get, one, key), "/orgs/{orgId}/webhooks/{id}", "get");
+        await AssertOk(await Send(app, HttpMethod.Patch, one, key, new { includeDescendants = false }), "/orgs/{orgId}/webhooks/{id}", "patch");
+        await AssertOk(await Send(app, HttpMethod.Post, $"{one}/rotate-secret", key), "/orgs/{orgId}/webhooks/{id}/rotate-secret", "post");
+        var test = await Send(app, HttpMethod.Post, $"{one}/test", key);
+        Assert.Equal(HttpStatusCode.Accepted, test.StatusCode);
+        var deliveryId = (await DocumentedResponses.AssertConformsAsync(test, "/orgs/{orgId}/webhooks/{id}/test", "post"))!.Value
+            .GetProperty("id").GetString();
+        await AssertOk(await Send(app, HttpMethod.Get, $"{one}/deliveries?maxPerPage=10", key), "/orgs/{orgId}/webhooks/{id}/deliveries", "get");
+        var redeliver = await Send(app, HttpMethod.Post, $"{one}/deliveries/{deliveryId}/redeliver", key);
+        Assert.Equal(HttpStatusCode.Accepted, redeliver.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(redeliver, "/orgs/{orgId}/webhooks/{id}/deliveries/{deliveryId}/redeliver", "post");
+        var badStatus = await Send(app, HttpMethod.Get, $"{one}/deliveries?status=lost", key);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(badStatus, "/orgs/{orgId}/webhooks/{id}/deliveries", "get");
+        var catalogue = await AssertOk(await Send(app, HttpMethod.Get, "api/webhook-events", key), "/webhook-events", "get");
+        Assert.True(catalogue.GetProperty("items").GetArrayLength() > 5);
+        var delete = await Send(app, HttpMethod.Delete, one, key);
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(delete, "/orgs/{orgId}/webhooks/{id}", "delete");
+    }
+
+    [Fact]
+    public async Task ProvisioningAndItsStatusMatchTheDocument()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var (orgId, key) = await app.SignUpAsync();
+
+        var start = await Send(app, HttpMethod.Post, $"api/orgs/{orgId}/children", key,
+            new { name = "Provisioned", overrides = new { loginAttempts = 4 }, copy = new { roles = false } });
+        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+        var started = (await DocumentedResponses.AssertConformsAsync(start, "/orgs/{orgId}/children", "post"))!.Value;
+        var instanceId = started.GetProperty("id").GetString()!;
+        await AssertOk(await Send(app, HttpMethod.Get, $"api/provisioning/{instanceId}", key), "/provisioning/{instanceId}", "get");
+        var done = await ProvisioningHttp.WaitAsync(app, key, instanceId);
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        await AssertOk(await Send(app, HttpMethod.Get, $"api/provisioning/{instanceId}", key), "/provisioning/{instanceId}", "get");
+        var taken = await Send(app, HttpMethod.Post, $"api/orgs/{orgId}/children", key, new { name = "provisioned" });
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(taken, "/orgs/{orgId}/children", "post");
+    }
+
+    [Fact]
+    public async Task BlocklistSmartPhrasesAndImportsMatchTheDocument()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var (orgId, key) = await app.SignUpAsync();
+        var blocklist = $"api/orgs/{orgId}/blocklist";
+
+        var added = await Send(app, HttpMethod.Post, blocklist, key,
+            new { channel = "SMS", identifier = "+44 7700 900123", reason = "Asked us to stop", until = "2099-01-01T00:00:00Z" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var entry = (await DocumentedResponses.AssertConformsAsync(added, "/orgs/{orgId}/blocklist", "post"))!.Value;
+        await AssertOk(await Send(app, HttpMethod.Post, blocklist, key, new { channel = "sms", identifier = "+447700900123" }),
+            "/orgs/{orgId}/blocklist", "post");
+        await AssertOk(await Send(app, HttpMethod.Get, blocklist, key), "/orgs/{orgId}/blocklist", "get");
+        var check = await AssertOk(await Send(app, HttpMethod.Get, $"{blocklist}/check?channel=sms&identifier=%2B447700900123", key),
+            "/orgs/{orgId}/blocklist/check", "get");
+        Assert.True(check.GetProperty("blocked").GetBoolean());
+        await AssertOk(await Send(app, HttpMethod.Get, $"{blocklist}/check?channel=email&identifier=nobody%40example.com", key),
+            "/orgs/{orgId}/blocklist/check", "get");
+        var stop = await AssertOk(await Send(app, HttpMethod.Post, $"api/orgs/{orgId}/inbound", key,
+            new { channel = "email", from = "Someone@Example.com", text = "STOP" }), "/orgs/{orgId}/inbound", "post");
+        Assert.True(stop.GetProperty("stopped").GetBoolean());
+        await AssertOk(await Send(app, HttpMethod.Post, $"api/orgs/{orgId}/inbound", key,
+            new { channel = "email", from = "someone@example.com", text = "Thanks!" }), "/orgs/{orgId}/inbound", "post");
+        var removed = await Send(app, HttpMethod.Delete, $"{blocklist}/sms/{Uri.EscapeDataString(entry.GetProperty("identifier").GetString()!)}", key);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(removed, "/orgs/{orgId}/blocklist/{channel}/{identifier}", "delete");
+
+        var phrases = $"api/orgs/{orgId}/smart-phrases";
+        var created = await Send(app, HttpMethod.Post, phrases, key, new { shortcut = "thanks", text = "Thank you for waiting.", tags = new[] { "polite" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await DocumentedResponses.AssertConformsAsync(created, "/orgs/{orgId}/smart-phrases", "post"))!.Value.GetProperty("id").GetString();
+        await AssertOk(await Send(app, HttpMethod.Get, phrases, key), "/orgs/{orgId}/smart-phrases", "get");
+        await AssertOk(await Send(app, HttpMethod.Get, $"{phrases}?search=waiting", key), "/orgs/{orgId}/smart-phrases", "get");
+        await AssertOk(await Send(app, HttpMethod.Get, $"{phrases}/{id}", key), "/orgs/{orgId}/smart-phrases/{id}", "get");
+        await AssertOk(await Send(app, HttpMethod.Put, $"{phrases}/{id}", key, new { shortcut = "ty", text = "Thanks!" }),
+            "/orgs/{orgId}/smart-phrases/{id}", "put");
+        var taken = await Send(app, HttpMethod.Post, phrases, key, new { shortcut = "TY", text = "Again" });
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(taken, "/orgs/{orgId}/smart-phrases", "post");
+        var deleted = await Send(app, HttpMethod.Delete, $"{phrases}/{id}", key);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(deleted, "/orgs/{orgId}/smart-phrases/{id}", "delete");
+
+        await AssertOk(await Send(app, HttpMethod.Get, $"api/orgs/{orgId}/imports", key), "/orgs/{orgId}/imports", "get");
+    }
+
+    [Fact]
     public async Task EachKindOfProblemMatchesTheDocument()
     {
         await using var app = await AppHost.StartAsync(azurite);

@@ -8,15 +8,16 @@ using OrgFunctions.Provisioning;
 namespace OrgFunctions.Functions.Provisioning;
 
 /// <summary>
-/// <c>POST /api/orgs/{parentId}/children</c> starts provisioning a sub-org (202, Durable's status links and the new org's
+/// <c>POST /api/orgs/{orgId}/children</c> (the parent org; the route parameter is named as on <c>GET</c> of the same path,
+/// which OpenAPI requires) starts provisioning a sub-org (202, Durable's status links and the new org's
 /// id); <c>GET /api/provisioning/{instanceId}</c> tells how it is going.
 /// </summary>
 public sealed class ProvisioningFunctions(Api api, ProvisioningStarter starter, ProvisioningStatusReader statuses)
 {
     [Function(nameof(CreateChildOrg))]
     public Task<IActionResult> CreateChildOrg(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{parentId}/children")] HttpRequest request,
-        [DurableClient] DurableTaskClient client, FunctionContext context, string parentId, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/children")] HttpRequest request,
+        [DurableClient] DurableTaskClient client, FunctionContext context, string orgId, CancellationToken cancellationToken) =>
         api.RunAsync(request, ProvisioningRequest.Read, async (caller, body) =>
         {
             var key = request.Headers[IdempotencyKeys.Header].ToString();
@@ -25,7 +26,7 @@ public sealed class ProvisioningFunctions(Api api, ProvisioningStarter starter, 
                 return Problems.Validation(IdempotencyKeys.Header,
                     $"must be 1 to {IdempotencyKeys.MaxLength} printable ASCII characters without spaces");
             }
-            var started = await starter.StartAsync(caller, parentId, body, key.Length > 0 ? key : null, client, cancellationToken);
+            var started = await starter.StartAsync(caller, orgId, body, key.Length > 0 ? key : null, client, cancellationToken);
             return started.ToResult(s => Accepted(request, context, client, s));
         }, cancellationToken);
 

@@ -4,25 +4,67 @@ using OrgFunctions.Tests.Builders;
 
 namespace OrgFunctions.Tests.Functions.Orgs;
 
-/// <summary>What a route is sent against: an org, and a custom role and an API key of that org for the routes that name one.</summary>
-public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool IsCaller = false, bool IsRoot = false, bool HasChildren = false);
+/// <summary>
+/// What a route is sent against: an org, and the things of that org the routes name (a custom role, an API key, a
+/// template, a webhook subscription with a delivery, a provisioning started under it). Ids left unset name nothing.
+/// </summary>
+public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool IsCaller = false, bool IsRoot = false, bool HasChildren = false)
+{
+    public string TemplateId { get; init; } = "tpl_none";
+    public string WebhookId { get; init; } = "wh_none";
+    public string DeliveryId { get; init; } = "msg_none";
+    public string InstanceId { get; init; } = "prov-none";
+    public string BlockedChannel { get; init; } = "email";
+    public string BlockedIdentifier { get; init; } = "none@example.com";
+    public string SmartPhraseId { get; init; } = "sp_none";
 
-/// <summary>One authenticated route of issue 4: the permission it needs, a valid request, and its answer when the caller can see the org.</summary>
+    /// <summary>Each id as its route parameter, so that a row's path reads as its route template.</summary>
+    public static RouteTarget Placeholders { get; } = new("{orgId}", "{roleId}", "{keyId}")
+    {
+        TemplateId = "{templateId}",
+        WebhookId = "{id}",
+        DeliveryId = "{deliveryId}",
+        InstanceId = "{instanceId}",
+        BlockedChannel = "{channel}",
+        BlockedIdentifier = "{identifier}",
+        SmartPhraseId = "{id}",
+    };
+}
+
+/// <summary>
+/// One authenticated route: the permission it needs, a valid request, and its answer when the caller can see the org.
+/// <paramref name="Settle"/>, if any, runs after a successful answer to undo what would change the target for the rows
+/// after it (a provisioned child would make a leaf a parent).
+/// </summary>
 public sealed record OrgRoute(string Name, string Permission, HttpMethod Method, Func<RouteTarget, string> Path,
-    Func<RouteTarget, object?> Body, Func<RouteTarget, HttpStatusCode> WhenVisible)
+    Func<RouteTarget, object?> Body, Func<RouteTarget, HttpStatusCode> WhenVisible,
+    Func<AppHost, string, HttpAnswer, Task>? Settle = null)
 {
     public HttpRequestMessage Request(RouteTarget target, string? apiKey) => AppHost.Request(Method, Path(target), apiKey, Body(target));
+
+    /// <summary>Sends the request with <paramref name="apiKey"/> and, when it succeeded, settles it.</summary>
+    public async Task<HttpAnswer> SendAsync(AppHost app, RouteTarget target, string? apiKey)
+    {
+        var answer = await HttpAnswer.SendAsync(app, Request(target, apiKey));
+        if (Settle is not null && (int)answer.Status is >= 200 and < 300)
+        {
+            await Settle(app, apiKey!, answer);
+        }
+        return answer;
+    }
 
     public override string ToString() => Name;
 }
 
 /// <summary>
-/// Every route of issue 4, in an order that can run against one target: reads, then changes, then deletes
-/// (the custom role and the key are deleted last; the org is deleted only when it has no children and isn't the caller's).
+/// Every authenticated route that names an org (directly, or through a provisioning under it), in an order that can run
+/// against one target: reads, then changes, then deletes (the org is deleted last, only when it has no children and
+/// isn't the caller's). <see cref="Orgs"/> are issue 4's; <see cref="Features"/> came with provisioning, templates,
+/// webhooks, the blocklist, smart phrases and file-drop imports. <see cref="Unscoped"/> name no org: any valid key reads them.
 /// </summary>
 public static class OrgRoutes
 {
-    public static readonly IReadOnlyList<OrgRoute> All =
+    public static readonly IReadOnlyList<OrgRoute> Orgs =
     [
         new("GET org", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}", _ => null, _ => HttpStatusCode.OK),
         new("PATCH org", Permission.OrgsManage, HttpMethod.Patch, t => $"api/orgs/{t.OrgId}",
@@ -54,4 +96,80 @@ public static class OrgRoutes
         new("DELETE org", Permission.OrgsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}?cascade=false", _ => null,
             t => t.IsCaller || t.HasChildren ? HttpStatusCode.Conflict : HttpStatusCode.NoContent),
     ];
+
+    public static readonly IReadOnlyList<OrgRoute> Features =
+    [
+        new("GET templates", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/templates", _ => null, _ => HttpStatusCode.OK),
+        new("POST templates", Permission.SettingsManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/templates",
+            _ => TemplateBody("created"), _ => HttpStatusCode.Created),
+        new("GET template", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/templates/{t.TemplateId}", _ => null,
+            _ => HttpStatusCode.OK),
+        new("PUT template", Permission.SettingsManage, HttpMethod.Put, t => $"api/orgs/{t.OrgId}/templates/{t.TemplateId}",
+            _ => TemplateBody("replaced"), _ => HttpStatusCode.OK),
+        new("GET webhooks", Permission.WebhooksManage, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/webhooks", _ => null, _ => HttpStatusCode.OK),
+        new("POST webhooks", Permission.WebhooksManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/webhooks",
+            _ => new { url = RouteTargets.WebhookUrl, events = new[] { RouteTargets.WebhookEvent }, includeDescendants = false },
+            _ => HttpStatusCode.Created),
+        new("GET webhook", Permission.WebhooksManage, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/webhooks/{t.WebhookId}", _ => null,
+            _ => HttpStatusCode.OK),
+        new("PATCH webhook", Permission.WebhooksManage, HttpMethod.Patch, t => $"api/orgs/{t.OrgId}/webhooks/{t.WebhookId}",
+            _ => new { description = "Seen by " + Guid.NewGuid().ToString("N")[..6] }, _ => HttpStatusCode.OK),
+        new("POST webhook/rotate-secret", Permission.WebhooksManage, HttpMethod.Post,
+            t => $"api/orgs/{t.OrgId}/webhooks/{t.WebhookId}/rotate-secret", _ => null, _ => HttpStatusCode.OK),
+        new("GET webhook/deliveries", Permission.WebhooksManage, HttpMethod.Get,
+            t => $"api/orgs/{t.OrgId}/webhooks/{t.WebhookId}/deliveries?maxPerPage=5", _ => null, _ => HttpStatusCode.OK),
+        new("POST webhook/deliveries/redeliver", Permission.WebhooksManage, HttpMethod.Post,
+            t => $"api/orgs/{t.OrgId}/webhooks/{t.WebhookId}/deliveries/{t.DeliveryId}/redeliver", _ => null, _ => HttpStatusCode.Accepted),
+        new("POST webhook/test", Permission.WebhooksManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/webhooks/{t.WebhookId}/test",
+            _ => null, _ => HttpStatusCode.Accepted),
+        new("GET provisioning", Permission.OrgsRead, HttpMethod.Get, t => $"api/provisioning/{t.InstanceId}", _ => null, _ => HttpStatusCode.OK),
+        new("POST children", Permission.OrgsManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/children",
+            _ => new { name = "Provisioned " + Guid.NewGuid().ToString("N")[..8] }, _ => HttpStatusCode.Accepted,
+            RouteTargets.DeleteProvisionedChildAsync),
+        new("GET blocklist", Permission.ConversationsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/blocklist?maxPerPage=5", _ => null,
+            _ => HttpStatusCode.OK),
+        new("GET blocklist/check", Permission.ConversationsRead, HttpMethod.Get,
+            t => $"api/orgs/{t.OrgId}/blocklist/check?channel=email&identifier=someone%40example.com", _ => null, _ => HttpStatusCode.OK),
+        new("POST blocklist", Permission.SettingsManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/blocklist",
+            _ => new { channel = "email", identifier = $"added.{Guid.NewGuid().ToString("N")[..8]}@example.com", reason = "Route table" },
+            _ => HttpStatusCode.Created),
+        new("POST inbound", Permission.SettingsManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/inbound",
+            _ => new { channel = "email", from = "sender@example.com", text = "Hello, is anyone there?" }, _ => HttpStatusCode.OK),
+        new("GET imports", Permission.ReportsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/imports", _ => null, _ => HttpStatusCode.OK),
+        new("GET smart-phrases", Permission.ConversationsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/smart-phrases?search=hello",
+            _ => null, _ => HttpStatusCode.OK),
+        new("POST smart-phrases", Permission.SettingsManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/smart-phrases",
+            _ => new { shortcut = "sc" + Guid.NewGuid().ToString("N")[..8], text = "Thanks for waiting.", tags = new[] { "routes" } },
+            _ => HttpStatusCode.Created),
+        new("GET smart-phrase", Permission.ConversationsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",
+            _ => null, _ => HttpStatusCode.OK),
+        new("PUT smart-phrase", Permission.SettingsManage, HttpMethod.Put, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",
+            _ => new { shortcut = "re" + Guid.NewGuid().ToString("N")[..8], text = "Replaced by the route table." }, _ => HttpStatusCode.OK),
+        new("DELETE blocklist entry", Permission.SettingsManage, HttpMethod.Delete,
+            t => $"api/orgs/{t.OrgId}/blocklist/{t.BlockedChannel}/{t.BlockedIdentifier}", _ => null, _ => HttpStatusCode.NoContent),
+        new("DELETE smart-phrase", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",
+            _ => null, _ => HttpStatusCode.NoContent),
+        new("DELETE webhook", Permission.WebhooksManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/webhooks/{t.WebhookId}", _ => null,
+            _ => HttpStatusCode.NoContent),
+        new("DELETE template", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/templates/{t.TemplateId}", _ => null,
+            _ => HttpStatusCode.NoContent),
+    ];
+
+    /// <summary>Issue 4's routes with the features' routes before its deletes.</summary>
+    public static readonly IReadOnlyList<OrgRoute> All =
+        [.. Orgs.Where(r => r.Method != HttpMethod.Delete), .. Features, .. Orgs.Where(r => r.Method == HttpMethod.Delete)];
+
+    /// <summary>Authenticated routes that name no org: any valid key gets this answer, whatever its role.</summary>
+    public static readonly IReadOnlyList<OrgRoute> Unscoped =
+    [
+        new("GET webhook-events", "", HttpMethod.Get, _ => "api/webhook-events", _ => null, _ => HttpStatusCode.OK),
+    ];
+
+    private static object TemplateBody(string what) => new
+    {
+        name = "route_" + what + "_" + Guid.NewGuid().ToString("N")[..8],
+        language = "en-GB",
+        category = "UTILITY",
+        body = "Hello {{1}}, your order {{2}} has shipped.",
+    };
 }

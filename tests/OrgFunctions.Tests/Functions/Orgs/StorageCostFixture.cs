@@ -21,9 +21,14 @@ public sealed class StorageCostFixture : IAsyncLifetime
     public OrgApp Orgs { get; private set; } = null!;
     public GeneratedTree Tree { get; private set; } = null!;
 
+    private AzuriteServer? _server;
+
     public async Task InitializeAsync()
     {
-        var azurite = new AzuriteFixture();
+        // A server of its own: other tests' hosts share the webhook delivery queue and the pending-tree marks, and a
+        // delivery or fan-out this host picked up from them would be counted as a route's cost.
+        _server = AzuriteServer.Start();
+        var azurite = AzuriteFixture.Over(_server);
         var options = new TableClientOptions();
         options.AddPolicy(Log, Azure.Core.HttpPipelinePosition.PerCall);
         var clock = new FrozenClock(DateTimeOffset.UtcNow);
@@ -31,7 +36,8 @@ public sealed class StorageCostFixture : IAsyncLifetime
         {
             services.AddSingleton(new TableServiceClient(azurite.ConnectionString, options));
             services.AddSingleton<TimeProvider>(clock);
-        });
+            // Its own timers too: the fan-out (every 5 s) and the file-drop scan (every minute) run once a year here, not mid-measurement.
+        }, "--Webhooks:FanOutSchedule=0 0 0 1 1 *", "--FileDropsSchedule=0 0 0 1 1 *");
         Orgs = new OrgApp(azurite);
         Tree = await new BulkTreeBuilder(Orgs).TreeAsync(depth: 4, branching: 6, maxOrgs: TreeSize);
     }
@@ -53,5 +59,9 @@ public sealed class StorageCostFixture : IAsyncLifetime
         return (answer, Log.Requests);
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        _server?.Dispose();
+    }
 }

@@ -57,13 +57,17 @@ public sealed class VisibilityFixture : IAsyncLifetime
         return await Orgs.Trees.KeyAsync(org, roleId);
     }
 
-    /// <summary>Gives <paramref name="org"/> what every route needs: system roles, a custom role and a key to revoke.</summary>
+    /// <summary>
+    /// Gives <paramref name="org"/> what every route needs: system roles, a custom role and a key to revoke, a template,
+    /// a webhook subscription with a delivery, and a provisioning started under it.
+    /// </summary>
     public async Task<RouteTarget> TargetAsync(OrgRecord org, OrgRecord caller, bool hasChildren)
     {
         await Bulk.SystemRolesAsync(org);
         var roleId = await Orgs.Trees.CustomRoleAsync(org, [Permission.OrgsRead]);
         var keyId = OrgTreeBuilder.KeyIdOf(await Orgs.Trees.KeyAsync(org, SystemRoles.MemberId));
-        return new RouteTarget(org.Org.Id.Value, roleId, keyId, org.Org.Id == caller.Org.Id, org.Org.Path.IsRoot, hasChildren);
+        return await new RouteTarget(org.Org.Id.Value, roleId, keyId, org.Org.Id == caller.Org.Id, org.Org.Path.IsRoot, hasChildren)
+            .WithFeaturesAsync(App, Orgs, org, await KeyAsync(org));
     }
 
     public static RouteTarget Missing() => new(OrgId.New().Value, "role_missing", "missingkey");

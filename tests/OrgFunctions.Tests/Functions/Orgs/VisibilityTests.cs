@@ -66,7 +66,7 @@ public class VisibilityTests(VisibilityFixture forest) : IClassFixture<Visibilit
         {
             foreach (var route in OrgRoutes.All)
             {
-                var answer = await HttpAnswer.SendAsync(App, route.Request(target, key));
+                var answer = await route.SendAsync(App, target, key);
                 if (answer.Status != route.WhenVisible(target))
                 {
                     failures.Add($"{route} on {target.OrgId}: expected {(int)route.WhenVisible(target)}, got {answer}");
