@@ -6,8 +6,13 @@ namespace OrgFunctions.Tests.FileDrops;
 /// <summary>
 /// Peak memory while a file streams through the validator (what every file goes through before anything is applied).
 /// Measured: the live managed heap (after a full collection) at checkpoints while rows are read, against the heap before
-/// the first row. Files are generated as they are read and never stored.
+/// the first row. Files are generated as they are read and never stored. The heap is the process's, so these run alone:
+/// another test class allocating at the same time would count as this file's memory.
 /// </summary>
+[CollectionDefinition(nameof(StreamingMemoryTests), DisableParallelization = true)]
+public sealed class StreamingMemoryCollection;
+
+[Collection(nameof(StreamingMemoryTests))]
 public class StreamingMemoryTests(ITestOutputHelper output)
 {
     private static readonly FileDropOptions Options = new() { MaxFileBytes = long.MaxValue };
