@@ -30,8 +30,7 @@ public sealed class ApiKeyService(OrgAccess access, OrgStore store, RoleStore ro
         }
         var path = org.Value!.Org.Path;
         var prefix = RowKeys.KeyPrefix(path.OrgId);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {path.RootId.Value} and RowKey ge {prefix} and RowKey lt {RowKeys.PrefixEnd(prefix)}");
+        var filter = RowKeys.PrefixFilter(path.RootId.Value, prefix);
         var keys = new List<ApiKeyView>();
         await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

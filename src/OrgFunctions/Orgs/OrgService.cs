@@ -159,7 +159,7 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         };
         // A deleted org's keys stop working with it.
         var keyPrefix = RowKeys.KeyPrefix(org.Id);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {keyPrefix} and RowKey lt {RowKeys.PrefixEnd(keyPrefix)}");
+        var filter = RowKeys.PrefixFilter(partition, keyPrefix);
         await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             var key = ApiKeyRow.Read(row);

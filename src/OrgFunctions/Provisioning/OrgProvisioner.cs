@@ -266,8 +266,7 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, RoleStore ro
 
     private async Task DeleteRangeAsync(string partition, string prefix, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {RowKeys.PrefixEnd(prefix)}");
+        var filter = RowKeys.PrefixFilter(partition, prefix);
         var keys = new List<TableEntity>();
         await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {

@@ -10,8 +10,7 @@ public sealed class RoleStore(OrgTables tables)
     public async Task<IReadOnlyList<RoleRecord>> ListAsync(OrgPath org, CancellationToken cancellationToken)
     {
         var prefix = RowKeys.RolePrefix(org.OrgId);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {org.RootId.Value} and RowKey ge {prefix} and RowKey lt {RowKeys.PrefixEnd(prefix)}");
+        var filter = RowKeys.PrefixFilter(org.RootId.Value, prefix);
         var roles = new List<RoleRecord>();
         await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -36,8 +35,7 @@ public sealed class RoleStore(OrgTables tables)
     {
         foreach (var prefix in new[] { RowKeys.KeyPrefix(org.OrgId), $"user:{org.OrgId}:" })
         {
-            var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {org.RootId.Value} and RowKey ge {prefix} and RowKey lt {RowKeys.PrefixEnd(prefix)} and RoleId eq {roleId}");
+            var filter = RowKeys.PrefixFilter(org.RootId.Value, prefix) + " and " + TableClient.CreateQueryFilter($"RoleId eq {roleId}");
             await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RevokedAt"], cancellationToken: cancellationToken))
             {
                 if (row.GetDateTimeOffset("RevokedAt") is null)

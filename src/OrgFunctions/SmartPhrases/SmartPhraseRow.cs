@@ -38,9 +38,7 @@ public static class SmartPhraseRow
         row.GetString("Text"),
         JsonSerializer.Deserialize<List<string>>(row.GetString("Tags") ?? "[]") ?? []), row.ETag);
 
-    public static string PhraseRangeFilter(string orgId) => TableClient.CreateQueryFilter(
-        $"PartitionKey eq {orgId} and RowKey ge {PhrasePrefix} and RowKey lt {RowKeys.PrefixEnd(PhrasePrefix)}");
+    public static string PhraseRangeFilter(string orgId) => RowKeys.PrefixFilter(orgId, PhrasePrefix);
 
-    public static string ShortcutRangeFilter(string orgId) => TableClient.CreateQueryFilter(
-        $"PartitionKey eq {orgId} and RowKey ge {ShortcutPrefix} and RowKey lt {RowKeys.PrefixEnd(ShortcutPrefix)}");
+    public static string ShortcutRangeFilter(string orgId) => RowKeys.PrefixFilter(orgId, ShortcutPrefix);
 }

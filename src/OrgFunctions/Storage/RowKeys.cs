@@ -64,6 +64,10 @@ public static class RowKeys
         return readable.Length <= MaxReservationLength ? readable : prefix + "sha256-" + Convert.ToHexString(SHA256.HashData(bytes));
     }
 
+    /// <summary>The OData filter for the rows of one partition whose RowKey starts with <paramref name="prefix"/>: one range query.</summary>
+    public static string PrefixFilter(string partitionKey, string prefix) => Azure.Data.Tables.TableClient.CreateQueryFilter(
+        $"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {PrefixEnd(prefix)}");
+
     /// <summary>The upper bound of a prefix range: the prefix with its last character bumped by one.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 }

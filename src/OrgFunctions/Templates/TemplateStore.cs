@@ -10,8 +10,7 @@ public sealed class TemplateStore(OrgTables tables)
     public async Task<IReadOnlyList<TemplateRecord>> ListAsync(OrgPath org, CancellationToken cancellationToken)
     {
         var prefix = RowKeys.TemplatePrefix(org.OrgId);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {org.RootId.Value} and RowKey ge {prefix} and RowKey lt {RowKeys.PrefixEnd(prefix)}");
+        var filter = RowKeys.PrefixFilter(org.RootId.Value, prefix);
         var templates = new List<TemplateRecord>();
         await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

@@ -46,8 +46,7 @@ public sealed class FanOutService(WebhookTables tables, SubscriptionStore subscr
     {
         var now = clock.GetUtcNow();
         var pending = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {treeId} and RowKey ge {RowKeys.EventPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.EventPrefix)}");
+        var filter = RowKeys.PrefixFilter(treeId, RowKeys.EventPrefix);
         await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (row.GetString(OutboxRows.FanOutColumn) == OutboxRows.FanOutPending)

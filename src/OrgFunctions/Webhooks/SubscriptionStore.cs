@@ -27,8 +27,7 @@ public sealed class SubscriptionStore(WebhookTables tables, EventFactory events,
     {
         await tables.EnsureCreatedAsync();
         var prefix = orgId is { } id ? WebhookTables.SubscriptionPrefix(id) : WebhookTables.AllSubscriptionsPrefix;
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {treeId} and RowKey ge {prefix} and RowKey lt {Storage.RowKeys.PrefixEnd(prefix)}");
+        var filter = Storage.RowKeys.PrefixFilter(treeId, prefix);
         var list = new List<SubscriptionRecord>();
         await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
