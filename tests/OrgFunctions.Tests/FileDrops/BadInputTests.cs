@@ -49,13 +49,35 @@ public class BadInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtur
             [.. "channel,identifier\nsms,+3538712"u8.ToArray(), 0xC3, 0x28, .. "4567\n"u8.ToArray()]));
 
     [Fact]
-    public async Task AFileOverTheSizeLimitIsRefusedFromItsSizeWithoutBeingRead()
+    public async Task TheSizeLimitIsConfigurable()
     {
-        // The limit is lowered so the test needn't upload 200 MB: the check is the same comparison of the listed size.
         var problem = await ProblemOfAsync("blocklist.csv", Encoding.UTF8.GetBytes("channel,identifier\n" + new string('x', 5000)),
             o => o.MaxFileBytes = 4096);
         Assert.Contains("limit is 4096", problem);
         Assert.Contains("not read", problem);
+    }
+
+    [Fact]
+    public async Task ARealTwoHundredMegabyteFileIsRefusedUnderTheDefaultLimitAndTheRunGoesOn()
+    {
+        var h = await FileDropHarness.CreateAsync(azurite);
+        // Uploaded in 8 MiB blocks from a stream generated as it is read, as an SFTP client would stream it.
+        await h.Container.GetBlobClient($"{h.OrgId}/inbox/blocklist-huge.csv").UploadAsync(new GeneratedCsvStream(8_400_000), overwrite: true);
+        await h.DropAsync("blocklist-small.csv", "channel,identifier\nsms,+353871234567\n");
+
+        var run = await h.RunAsync();
+
+        Assert.Equal(2, run.Finished);
+        Assert.Empty(await h.BlobNamesAsync("inbox"));
+        var report = await h.SingleReportAsync("failed", "blocklist-huge.csv");
+        Assert.Contains($"limit is {100L * 1024 * 1024}", report.GetProperty("problem").GetString());
+        Assert.Contains("not read", report.GetProperty("problem").GetString());
+        Assert.Equal(0, report.GetProperty("rowsRead").GetInt64());
+        var moved = h.Container.GetBlobClient(report.GetProperty("movedTo").GetString()!);
+        Assert.True((await moved.GetPropertiesAsync()).Value.ContentLength >= 200L * 1024 * 1024);
+        // The file beside it in the same run is applied: a refused file never stops the others.
+        Assert.Equal("completed", (await h.SingleReportAsync("processed", "blocklist-small.csv")).GetProperty("status").GetString());
+        Assert.Single(await h.RowsAsync(h.Tables.Blocklist));
     }
 
     [Fact]
