@@ -89,8 +89,7 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
     private async Task<IngestOutcome> IngestLeasedAsync(BlobContainerClient container, BlobClient blob, string leaseId, DropPath drop, BlobProperties properties,
         CancellationToken cancellationToken)
     {
-        var importId = "imp_" + Convert.ToHexString(SHA256.HashData(
-            Encoding.UTF8.GetBytes(drop.BlobName + "\n" + properties.ETag))).ToLowerInvariant()[..24];
+        var importId = ImportIdOf(drop.BlobName, properties.ETag);
         var receivedAt = properties.LastModified;
         var kind = FileKinds.Detect(drop.FileName);
         var location = OrgId.TryParse(drop.OrgId, out _) ? await orgs.LocateAsync(drop.OrgId, cancellationToken) : null;
@@ -121,7 +120,7 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
                 TableUpdateMode.Replace, cancellationToken);
         }
 
-        var result = await CheckAndApplyAsync(blob, drop, kind, properties, orgId, importId, rowKey, report, cancellationToken);
+        var result = await CheckAndApplyAsync(container, blob, drop, kind, properties, orgId, importId, rowKey, report, cancellationToken);
         if (result is null)
         {
             return IngestOutcome.Deferred;
@@ -130,7 +129,11 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
         return IngestOutcome.Finished;
     }
 
-    private async Task<ImportReport?> CheckAndApplyAsync(BlobClient blob, DropPath drop, FileKind kind, BlobProperties properties,
+    /// <summary>One upload of one blob name is one import: an upload over it (new ETag) is another.</summary>
+    private static string ImportIdOf(string blobName, ETag etag) =>
+        "imp_" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(blobName + "\n" + etag))).ToLowerInvariant()[..24];
+
+    private async Task<ImportReport?> CheckAndApplyAsync(BlobContainerClient container, BlobClient blob, DropPath drop, FileKind kind, BlobProperties properties,
         string orgId, string importId, string rowKey, ImportReport report, CancellationToken cancellationToken)
     {
         if (!drop.IsSafe)
@@ -175,7 +178,7 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
             return report with { Problem = scan.FileProblem ?? $"{scan.ErrorCount} invalid row(s): nothing was applied." };
         }
 
-        switch (await ClaimAsync(orgId, scan.Sha256, importId, rowKey, cancellationToken))
+        switch (await ClaimAsync(container, orgId, scan.Sha256, importId, rowKey, drop.BlobName, cancellationToken))
         {
             case (false, _):
                 return null;
@@ -199,14 +202,14 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
 
     /// <summary>
     /// Claims a content hash for this import. (true, null): ours (new, or resumed). (true, id): already applied by import id,
-    /// a duplicate. (false, _): another import of the same content is running now.
+    /// a duplicate. (false, _): another import of the same content is under way (its file is still in the inbox).
     /// </summary>
-    private async Task<(bool Go, string? DuplicateOf)> ClaimAsync(string orgId, string sha256, string importId, string rowKey,
-        CancellationToken cancellationToken)
+    private async Task<(bool Go, string? DuplicateOf)> ClaimAsync(BlobContainerClient container, string orgId, string sha256, string importId,
+        string rowKey, string blobName, CancellationToken cancellationToken)
     {
         try
         {
-            await tables.Imports.AddEntityAsync(ImportRows.Claim(orgId, sha256, importId, rowKey), cancellationToken);
+            await tables.Imports.AddEntityAsync(ImportRows.Claim(orgId, sha256, importId, rowKey, blobName), cancellationToken);
             return (true, null);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -228,12 +231,62 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
         }
         if (status == ImportRows.Running)
         {
-            return (false, null);
+            if (await IsStillInInboxAsync(container, claim.GetString("BlobName"), owner, cancellationToken))
+            {
+                return (false, null);
+            }
+            await MarkAbandonedAsync(other.Value!, owner, cancellationToken);
         }
-        // The claimer failed or vanished: take the claim over (ETag: one taker wins).
-        await tables.Imports.UpdateEntityAsync(ImportRows.Claim(orgId, sha256, importId, rowKey), claim.ETag, TableUpdateMode.Replace,
+        // The claimer failed or its file left the inbox unfinished: take the claim over (ETag: one taker wins).
+        await tables.Imports.UpdateEntityAsync(ImportRows.Claim(orgId, sha256, importId, rowKey, blobName), claim.ETag, TableUpdateMode.Replace,
             cancellationToken);
         return (true, null);
+    }
+
+    /// <summary>
+    /// Whether the upload that a running import works on is still in the inbox, to be finished by a run. A claim written
+    /// before claims named their blob is assumed to be.
+    /// </summary>
+    private static async Task<bool> IsStillInInboxAsync(BlobContainerClient container, string? blobName, string importId,
+        CancellationToken cancellationToken)
+    {
+        if (blobName is null)
+        {
+            return true;
+        }
+        try
+        {
+            var properties = await container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return ImportIdOf(blobName, properties.Value.ETag) == importId;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// An import whose file was deleted or replaced in the inbox before it finished will never be resumed: its row says so,
+    /// instead of "running" for ever. What it upserted before it stopped stays (the same entries as the file's).
+    /// </summary>
+    private async Task MarkAbandonedAsync(TableEntity import, string importId, CancellationToken cancellationToken)
+    {
+        var report = new ImportReport
+        {
+            ImportId = importId, File = import.GetString("File") ?? "", Kind = import.GetString("Kind") ?? "", Status = ImportReport.Failed,
+            ReceivedAt = import.GetDateTimeOffset("ReceivedAt") ?? default, FinishedAt = clock.GetUtcNow(),
+            Problem = "The file was deleted or replaced in the inbox before it was finished; rows applied before it stopped were kept.",
+        };
+        var row = ImportRows.Import(import.PartitionKey, import.RowKey, report.File, report.Kind, report.Status, report.ReceivedAt, report);
+        try
+        {
+            await tables.Imports.UpdateEntityAsync(row, import.ETag, TableUpdateMode.Replace, cancellationToken);
+            logger.LogWarning("Import {ImportId} was abandoned: its file left the inbox before it finished.", importId);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Another run recorded it first.
+        }
     }
 
     private async Task FinishAsync(BlobContainerClient container, BlobClient blob, string leaseId, DropPath drop, OrgPath org, string rowKey, ImportReport report,

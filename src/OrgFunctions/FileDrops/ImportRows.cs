@@ -8,7 +8,7 @@ namespace OrgFunctions.FileDrops;
 /// <summary>
 /// Rows of the Imports table (PartitionKey = org id). One row per import, RowKey = inverted upload ticks + import id, so a
 /// partition lists newest first; and one claim row per applied content hash (<c>sha256:{hex}</c>) naming the import
-/// that applies it, so the same content dropped again is recognised.
+/// that applies it and its blob, so the same content dropped again is recognised.
 /// </summary>
 public static class ImportRows
 {
@@ -31,11 +31,13 @@ public static class ImportRows
         ["Report"] = report is null ? null : JsonSerializer.Serialize(report, ReportJson.Options),
     };
 
-    public static TableEntity Claim(string orgId, string sha256, string importId, string importRowKey) => new(orgId, ClaimPrefix + sha256)
-    {
-        ["ImportId"] = importId,
-        ["ImportRowKey"] = importRowKey,
-    };
+    public static TableEntity Claim(string orgId, string sha256, string importId, string importRowKey, string blobName) =>
+        new(orgId, ClaimPrefix + sha256)
+        {
+            ["ImportId"] = importId,
+            ["ImportRowKey"] = importRowKey,
+            ["BlobName"] = blobName,
+        };
 
     public static ImportReport? ReadReport(TableEntity row) =>
         row.GetString("Report") is { Length: > 0 } json ? JsonSerializer.Deserialize<ImportReport>(json, ReportJson.Options) : null;

@@ -98,4 +98,49 @@ public class ResumeAndConcurrencyTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Empty(await h.RowsAsync(h.Tables.Blocklist));
         await lease.ReleaseAsync();
     }
+
+    [Fact]
+    public async Task TheSameContentUnderAnotherNameWaitsWhileTheFirstFileIsStillToBeFinished()
+    {
+        var h = await FileDropHarness.CreateAsync(azurite);
+        var content = BlocklistFile(250, 4);
+        await h.DropAsync("blocklist-z.csv", content);
+        await h.Instance(tableFault: CrashAfter.Batches(1)).RunAsync(default);
+        // Listed first, so it is looked at while z (killed mid-file, its content claimed) still waits in the inbox.
+        await h.DropAsync("blocklist-a.csv", content);
+
+        var waiting = await h.Instance(configure: o => o.MaxFilesPerRun = 1).RunAsync(default);
+
+        Assert.Equal((0, 1), (waiting.Finished, waiting.Deferred));
+        Assert.Equal(2, (await h.BlobNamesAsync("inbox")).Count);
+        await h.RunAsync();
+        await h.RunAsync();
+        Assert.Empty(await h.BlobNamesAsync("inbox"));
+        Assert.Equal("completed", (await h.SingleReportAsync("processed", "blocklist-z.csv")).GetProperty("status").GetString());
+        Assert.Equal("duplicate", (await h.SingleReportAsync("failed", "blocklist-a.csv")).GetProperty("status").GetString());
+        Assert.Equal(250, (await h.RowsAsync(h.Tables.Blocklist)).Count);
+    }
+
+    [Fact]
+    public async Task AFileDeletedFromTheInboxMidwayNoLongerHoldsItsContentAndItsImportSaysSo()
+    {
+        var h = await FileDropHarness.CreateAsync(azurite);
+        var content = BlocklistFile(250, 5);
+        await h.DropAsync("blocklist-a.csv", content);
+        await h.Instance(tableFault: CrashAfter.Batches(1)).RunAsync(default);
+        await h.Container.GetBlobClient($"{h.OrgId}/inbox/blocklist-a.csv").DeleteAsync();
+        await h.DropAsync("blocklist-b.csv", content);
+
+        var run = await h.RunAsync();
+
+        Assert.Equal(1, run.Finished);
+        Assert.Equal(0, run.Deferred);
+        var report = await h.SingleReportAsync("processed", "blocklist-b.csv");
+        Assert.Equal("completed", report.GetProperty("status").GetString());
+        Assert.Equal(250, report.GetProperty("applied").GetInt64());
+        Assert.Equal(250, (await h.RowsAsync(h.Tables.Blocklist)).Count);
+        var abandoned = (await h.RowsAsync(h.Tables.Imports)).Single(r => r.GetString("File") == "blocklist-a.csv");
+        Assert.Equal("failed", abandoned.GetString("Status"));
+        Assert.Contains("deleted or replaced", OrgFunctions.FileDrops.ImportRows.ReadReport(abandoned)!.Problem);
+    }
 }
