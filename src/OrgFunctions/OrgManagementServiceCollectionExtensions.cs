@@ -19,6 +19,7 @@ public static class OrgManagementServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OrgTables>();
         services.AddSingleton<OrgStore>();
+        services.AddSingleton<ChildCounts>();
         services.AddSingleton<RoleStore>();
         services.AddSingleton<OrgAccess>();
         services.AddSingleton<EventFactory>();

@@ -32,6 +32,8 @@ public sealed record OrgPath
     public bool IsRoot => Ids.Count == 1;
     public OrgId? ParentId => IsRoot ? null : Ids[^2];
 
+    public OrgPath? Parent => IsRoot ? null : new(Value[..Value.LastIndexOf(Separator)], Ids.Take(Ids.Count - 1).ToArray());
+
     /// <summary>The exclusive upper bound of the key range holding this org and all its descendants.</summary>
     public string SubtreeUpperBound => Value + AfterSeparator;
 

@@ -15,13 +15,17 @@ using OrgFunctions.Storage;
 namespace OrgFunctions.Orgs;
 
 /// <summary>Reading, changing and deleting orgs, for a caller who must be able to see them.</summary>
-public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables tables, EventFactory events, TimeProvider clock)
+public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables tables, ChildCounts children, EventFactory events,
+    TimeProvider clock)
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
 
-    // Three actions per org (org row, name row, event) plus its keys: well under Table Storage's 100 per transaction.
-    private const int OrgsPerDeleteBatch = 20;
+    // Table Storage takes at most 100 actions per transaction.
+    private const int MaxActions = 100;
+
+    // A delete that loses a race on the parent's child counter reads it again (the target itself unchanged).
+    private const int CounterAttempts = 5;
 
     public Task<Outcome<OrgRecord>> GetAsync(Caller caller, string orgId, CancellationToken cancellationToken) =>
         access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
@@ -126,50 +130,113 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
             }
         }
 
-        // Deepest first, so an interrupted cascade never leaves a live org under a deleted one.
-        var order = descendants.OrderByDescending(o => o.Org.Path.Depth).Append(target).ToList();
-        foreach (var batch in order.Chunk(OrgsPerDeleteBatch))
+        // Deepest first, so an interrupted cascade never leaves a live org under a deleted one; the target last.
+        var pending = new List<TableTransactionAction>();
+        foreach (var record in descendants.OrderByDescending(o => o.Org.Path.Depth))
         {
-            var actions = new List<TableTransactionAction>();
-            foreach (var record in batch)
+            var (revocations, deletion) = await DeleteActionsAsync(caller, record, cancellationToken);
+            if (pending.Count + revocations.Count + deletion.Count > MaxActions)
             {
-                actions.AddRange(await DeleteActionsAsync(caller, record, cancellationToken));
+                if (!await SubmitAllAsync(pending, cancellationToken))
+                {
+                    return SubtreeChanged;
+                }
+                pending.Clear();
             }
-            var result = await store.SubmitAsync(actions, cancellationToken);
-            if (!result.Applied)
+            if (revocations.Count + deletion.Count > MaxActions && !await SubmitAllAsync(revocations, cancellationToken))
             {
-                return new Failure.Conflict("An org of the subtree changed meanwhile; retry the delete.");
+                return SubtreeChanged;
+            }
+            pending.AddRange(revocations.Count + deletion.Count > MaxActions ? deletion : [.. revocations, .. deletion]);
+        }
+        if (!await SubmitAllAsync(pending, cancellationToken))
+        {
+            return SubtreeChanged;
+        }
+        return await DeleteTargetAsync(caller, target, cancellationToken);
+    }
+
+    private static Failure SubtreeChanged => new Failure.Conflict("An org of the subtree changed meanwhile; retry the delete.");
+
+    /// <summary>
+    /// The target's deletion, with its parent's child counter taken down in the same transaction. Losing a race on the
+    /// counter (a sibling being provisioned) is retried; a change to the target itself is a conflict.
+    /// </summary>
+    private async Task<Outcome<bool>> DeleteTargetAsync(Caller caller, OrgRecord target, CancellationToken cancellationToken)
+    {
+        var location = new OrgLocation(target.Org.Id, target.Org.Path);
+        var parent = target.Org.Path.Parent!;
+        var etag = target.ETag;
+        for (var attempt = 1; ; attempt++)
+        {
+            var (revocations, deletion) = await DeleteActionsAsync(caller, target, cancellationToken);
+            if (revocations.Count + deletion.Count + 1 > MaxActions)
+            {
+                if (!await SubmitAllAsync(revocations, cancellationToken))
+                {
+                    return SubtreeChanged;
+                }
+                revocations = [];
+            }
+            List<TableTransactionAction> actions = [.. revocations, .. deletion];
+            if (await children.ReleaseAsync(parent, cancellationToken) is { } release)
+            {
+                actions.Add(release);
+            }
+            if ((await store.SubmitAsync(actions, cancellationToken)).Applied)
+            {
+                return true;
+            }
+            var current = await store.GetAsync(location, cancellationToken);
+            if (attempt == CounterAttempts || current is null || current.ETag != etag)
+            {
+                return SubtreeChanged;
+            }
+            target = current;
+        }
+    }
+
+    /// <summary>Submits <paramref name="actions"/> in transactions of at most 100; false if one of them lost a race.</summary>
+    private async Task<bool> SubmitAllAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in actions.Chunk(MaxActions))
+        {
+            if (!(await store.SubmitAsync(chunk, cancellationToken)).Applied)
+            {
+                return false;
             }
         }
         return true;
     }
 
-    private async Task<IEnumerable<TableTransactionAction>> DeleteActionsAsync(Caller caller, OrgRecord record, CancellationToken cancellationToken)
+    /// <summary>An org's move to Deleted (row, name release, event), and the revocation of its live keys.</summary>
+    private async Task<(List<TableTransactionAction> Revocations, List<TableTransactionAction> Deletion)> DeleteActionsAsync(Caller caller,
+        OrgRecord record, CancellationToken cancellationToken)
     {
         var org = record.Org;
         var partition = org.Path.RootId.Value;
         var now = clock.GetUtcNow();
         org.Delete();
-        var actions = new List<TableTransactionAction>
-        {
+        List<TableTransactionAction> deletion =
+        [
             new(TableTransactionActionType.UpdateReplace, OrgRow.Create(org, record.Settings, now), record.ETag),
             new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.Name(org.Name)), ETag.All),
             OutboxRows.Add(partition, events.Create(EventTypes.OrgDeleted, org.Id.Value, EventFactory.ActorOf(caller),
                 new JsonObject { ["name"] = org.Name.Value, ["parentId"] = org.ParentId?.Value })),
-        };
+        ];
         // A deleted org's keys stop working with it.
-        var keyPrefix = RowKeys.KeyPrefix(org.Id);
-        var filter = RowKeys.PrefixFilter(partition, keyPrefix);
+        var revocations = new List<TableTransactionAction>();
+        var filter = RowKeys.PrefixFilter(partition, RowKeys.KeyPrefix(org.Id));
         await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             var key = ApiKeyRow.Read(row);
             if (!key.Key.IsRevoked)
             {
                 key.Key.Revoke(now);
-                actions.Add(new(TableTransactionActionType.UpdateReplace, ApiKeyRow.Create(org.Path, key.Key), key.ETag));
+                revocations.Add(new(TableTransactionActionType.UpdateReplace, ApiKeyRow.Create(org.Path, key.Key), key.ETag));
             }
         }
-        return actions;
+        return (revocations, deletion);
     }
 
     public async Task<Outcome<OrgPage>> ListAsync(Caller caller, string orgId, bool childrenOnly, int? maxPerPage,

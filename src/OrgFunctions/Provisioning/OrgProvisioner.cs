@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using OrgFunctions.Domain;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
@@ -21,10 +22,14 @@ namespace OrgFunctions.Provisioning;
 /// conditional update that first checks whether it already happened. So a step re-run after a crash or a retry
 /// leaves exactly what one run leaves.
 /// </summary>
-public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, RoleStore roles, TemplateStore templates, TimeProvider clock)
+public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts children, RoleStore roles, TemplateStore templates,
+    IOptions<ProvisioningOptions> options, TimeProvider clock)
 {
     // Table Storage takes at most 100 operations per transaction.
     private const int BatchSize = 100;
+
+    // Writes that lose a race on the parent's child counter read it again; past this, the activity's retry takes over.
+    private const int CounterAttempts = 5;
 
     public async Task ReserveNameAsync(ProvisioningInput input, CancellationToken cancellationToken)
     {
@@ -62,14 +67,30 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, RoleStore ro
         }
         // Index rows only locate (ADR 0004): written first, idempotently.
         await tables.Index.UpsertEntityAsync(OrgRow.Index(org), TableUpdateMode.Replace, cancellationToken);
-        try
+        var row = OrgRow.Create(org, OrgSettings.ForChildOf(parent.Settings, parent.Org.Id), clock.GetUtcNow());
+        var limit = options.Value.MaxChildrenPerOrg;
+        for (var attempt = 1; ; attempt++)
         {
-            await tables.Orgs.AddEntityAsync(OrgRow.Create(org, OrgSettings.ForChildOf(parent.Settings, parent.Org.Id), clock.GetUtcNow()),
-                cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // The key holds the new org's fresh id: the row can only be this step's own, from an earlier run.
+            // The key holds the new org's fresh id: a row there can only be this step's own, from an earlier run.
+            if ((await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, select: ["RowKey"],
+                    cancellationToken: cancellationToken)).HasValue)
+            {
+                return;
+            }
+            var (count, increment) = await children.ReserveAsync(parentPath, cancellationToken);
+            if (count >= limit)
+            {
+                throw new ProvisioningRefusedException($"The org already has {limit} sub-orgs, the limit.");
+            }
+            try
+            {
+                await tables.Orgs.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, row), increment], cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < CounterAttempts)
+            {
+                // Another child took a slot (or this row was written by a racing run of this step): look again.
+            }
         }
     }
 
@@ -205,7 +226,7 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, RoleStore ro
     /// </summary>
     public async Task CompensateAsync(ProvisioningInput input, CancellationToken cancellationToken)
     {
-        var (_, child) = Paths(input);
+        var (parentPath, child) = Paths(input);
         var partition = child.RootId.Value;
         var record = await orgs.GetAsync(new OrgLocation(child.OrgId, child), cancellationToken, includeDeleted: true);
         if (record?.Org.Status == OrgStatus.Active)
@@ -220,11 +241,25 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, RoleStore ro
         {
             await DeleteRangeAsync(partition, prefix, cancellationToken);
         }
-        if (record is { Org.Status: OrgStatus.Provisioning })
+        for (var attempt = 1; record is { Org.Status: OrgStatus.Provisioning }; attempt++)
         {
+            // The move to Deleted gives the parent's child slot back, in the same transaction.
             record.Org.Delete();
-            await tables.Orgs.UpdateEntityAsync(OrgRow.Create(record.Org, record.Settings, clock.GetUtcNow()), record.ETag,
-                TableUpdateMode.Replace, cancellationToken);
+            List<TableTransactionAction> actions =
+                [new(TableTransactionActionType.UpdateReplace, OrgRow.Create(record.Org, record.Settings, clock.GetUtcNow()), record.ETag)];
+            if (await children.ReleaseAsync(parentPath, cancellationToken) is { } release)
+            {
+                actions.Add(release);
+            }
+            try
+            {
+                await tables.Orgs.SubmitTransactionAsync(actions, cancellationToken);
+                break;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < CounterAttempts)
+            {
+                record = await orgs.GetAsync(new OrgLocation(child.OrgId, child), cancellationToken, includeDeleted: true);
+            }
         }
         var nameKey = RowKeys.Name(OrgName.Create(input.Name));
         var holder = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, nameKey, cancellationToken: cancellationToken);

@@ -22,7 +22,8 @@ public sealed record ProvisioningStarted(string InstanceId, string OrgId, bool A
 /// With an idempotency key the instance id is derived from it, so a repeated or racing request finds the same instance
 /// (and the same org) instead of starting another.
 /// </summary>
-public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, IOptions<ProvisioningOptions> options, TimeProvider clock)
+public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, ChildCounts children, IOptions<ProvisioningOptions> options,
+    TimeProvider clock)
 {
     public async Task<Outcome<ProvisioningStarted>> StartAsync(Caller caller, string parentId, ProvisioningRequest request,
         string? idempotencyKey, DurableTaskClient client, CancellationToken cancellationToken)
@@ -75,7 +76,8 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, IOpt
                 $"A sub-org of this org would be at depth {parent.Path.Depth + 1}; the limit is {limits.MaxDepth}.");
         }
         var partition = parent.Path.RootId.Value;
-        if (await CountChildrenAsync(parent.Path, limits.MaxChildrenPerOrg, cancellationToken) >= limits.MaxChildrenPerOrg)
+        // Answered early for the common case; the create step re-checks it in the same transaction as the new row.
+        if (await children.CountAsync(parent.Path, cancellationToken) >= limits.MaxChildrenPerOrg)
         {
             return new Failure.LimitExceeded("Provisioning:MaxChildrenPerOrg", limits.MaxChildrenPerOrg,
                 $"The org already has {limits.MaxChildrenPerOrg} sub-orgs, the limit.");
@@ -97,22 +99,6 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, IOpt
             }
         }
         return unknown.Any ? new Failure.Invalid(unknown) : null;
-    }
-
-    /// <summary>Live and provisioning children of <paramref name="parent"/>, counted up to <paramref name="atMost"/>.</summary>
-    private async Task<int> CountChildrenAsync(OrgPath parent, int atMost, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {parent.RootId.Value} and RowKey gt {RowKeys.Org(parent)} and RowKey lt {RowKeys.OrgSubtreeEnd(parent)} and Depth eq {parent.Depth + 1} and Status ne {nameof(OrgStatus.Deleted)}");
-        var count = 0;
-        await foreach (var _ in tables.Orgs.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            if (++count >= atMost)
-            {
-                break;
-            }
-        }
-        return count;
     }
 
     private static async Task<(ProvisioningStarted Started, ProvisioningInput Input)?> ExistingAsync(DurableTaskClient client,

@@ -21,6 +21,9 @@ public static class RowKeys
     /// <summary>The exclusive upper bound of <paramref name="path"/>'s subtree among org rows.</summary>
     public static string OrgSubtreeEnd(OrgPath path) => OrgPrefix + path.SubtreeUpperBound;
 
+    /// <summary>The counter of an org's live and provisioning children (<see cref="Orgs.ChildCounts"/>).</summary>
+    public static string ChildCount(OrgId parentId) => $"children:{parentId}";
+
     public static string Name(OrgName name) => Reservation("name:", name.UniquenessKey);
 
     public static string RolePrefix(OrgId orgId) => $"role:{orgId}:";

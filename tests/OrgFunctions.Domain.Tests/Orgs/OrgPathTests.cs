@@ -17,6 +17,9 @@ public class OrgPathTests
         Assert.Equal(Root, path.RootId);
         Assert.Equal(2, path.Depth);
         Assert.Equal(path, OrgPath.Parse(path.Value));
+        Assert.Equal(OrgPath.Root(Root).Child(a), path.Parent);
+        Assert.Equal(a, path.Parent!.OrgId);
+        Assert.Null(OrgPath.Root(Root).Parent);
     }
 
     [Fact]

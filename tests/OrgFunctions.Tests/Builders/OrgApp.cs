@@ -13,7 +13,7 @@ namespace OrgFunctions.Tests.Builders;
 /// <summary>The org-management services over the shared Azurite, composed as the app composes them.</summary>
 public sealed class OrgApp
 {
-    public OrgApp(AzuriteFixture azurite)
+    public OrgApp(AzuriteFixture azurite, Action<ProvisioningOptions>? provisioning = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(new TableServiceClient(azurite.ConnectionString));
@@ -22,6 +22,10 @@ public sealed class OrgApp
         services.AddOrgManagement();
         services.AddTemplates();
         services.AddProvisioning(new ConfigurationBuilder().Build());
+        if (provisioning is not null)
+        {
+            services.PostConfigure(provisioning);
+        }
         Services = services.BuildServiceProvider();
         Trees = new OrgTreeBuilder(this);
     }

@@ -1,4 +1,5 @@
 using Azure;
+using OrgFunctions.ApiKeys;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
@@ -113,6 +114,37 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var request = new Microsoft.AspNetCore.Http.DefaultHttpContext().Request;
         request.Headers.Authorization = "Bearer " + token;
         Assert.Null(await _app.Get<OrgFunctions.Access.RequestAuthenticator>().AuthenticateAsync(request, default));
+    }
+
+    [Fact]
+    public async Task ACascadeWithMoreKeysThanOneTransactionHoldsIsDeletedWhole()
+    {
+        var (root, _) = await _app.Trees.RootAsync();
+        var region = await _app.Trees.ChildAsync(root, "Region");
+        var branches = new List<OrgRecord>();
+        for (var i = 0; i < 25; i++)
+        {
+            branches.Add(await _app.Trees.ChildAsync(region, $"Branch {i}"));
+        }
+        // 25 branches with 4 keys each, and a region with more live keys than a transaction's 100 actions.
+        await Task.WhenAll(branches.SelectMany(b => Enumerable.Range(0, 4).Select(_ => _app.Trees.KeyAsync(b))));
+        for (var i = 0; i < 120; i += 20)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _app.Trees.KeyAsync(region)));
+        }
+
+        var deleted = await Service.DeleteAsync(OrgTreeBuilder.CallerIn(root), region.Org.Id.Value, cascade: true, default);
+
+        Assert.True(deleted.Succeeded, deleted.Failure?.ToString());
+        foreach (var org in branches.Append(region))
+        {
+            Assert.Equal(OrgStatus.Deleted, (await _app.Trees.ReloadAsync(org)).Org.Status);
+        }
+        var keys = (await OrgContentBuilder.RowsAsync(_app.Tables, root.Org.Path, "key:"))
+            .Where(row => !row.RowKey.StartsWith(OrgFunctions.Storage.RowKeys.KeyPrefix(root.Org.Id), StringComparison.Ordinal)).ToList();
+        Assert.Equal(220, keys.Count);
+        Assert.All(keys, row => Assert.True(ApiKeyRow.Read(row).Key.IsRevoked));
+        Assert.Equal(26, (await OutboxReader.EventsAsync(_app, root.Org.Id.Value)).Count(e => e.Type == EventTypes.OrgDeleted));
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         { "DELETE api-key", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "DELETE role", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 2 Query GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "DELETE org", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Query GET Orgs" },
-        { "DELETE org (leaf)", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 2 Query GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "DELETE org (leaf)", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 2 Query GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "GET org (ancestor: 404)", "2 PointRead GET OrgIndex, 2 PointRead GET Orgs" },
         { "GET org (unknown key: 401)", "1 PointRead GET OrgIndex" },
     };

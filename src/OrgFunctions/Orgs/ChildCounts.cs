@@ -1,0 +1,69 @@
+using Azure.Data.Tables;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.Orgs;
+
+/// <summary>
+/// How many live or provisioning children an org has, kept in a counter row in its tree's partition, so that a new
+/// child's row and its count are written in one transaction (on the counter's ETag): two provisionings racing for the
+/// last slot under a limit can't both take it. Where the row doesn't exist yet (orgs made before counters, or by test
+/// builders) the first count is a range query over the children, and the first increment creates the row.
+/// </summary>
+public sealed class ChildCounts(OrgTables tables)
+{
+    private const string CountProperty = "Count";
+
+    public async Task<int> CountAsync(OrgPath parent, CancellationToken cancellationToken) =>
+        (await ReadAsync(parent, cancellationToken)).Count;
+
+    /// <summary>The count now, and the action that adds one to it: submit it with the new child's row.</summary>
+    public async Task<(int Count, TableTransactionAction Increment)> ReserveAsync(OrgPath parent, CancellationToken cancellationToken)
+    {
+        var (count, row) = await ReadAsync(parent, cancellationToken);
+        var next = Row(parent, count + 1);
+        return (count, row is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, next)
+            : new TableTransactionAction(TableTransactionActionType.UpdateMerge, next, row.ETag));
+    }
+
+    /// <summary>
+    /// The action that takes one off, to submit with the child's move to Deleted; none while there's no counter row (the
+    /// first count will query, and the deleted child isn't counted).
+    /// </summary>
+    public async Task<TableTransactionAction?> ReleaseAsync(OrgPath parent, CancellationToken cancellationToken)
+    {
+        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(parent.RootId.Value, RowKeys.ChildCount(parent.OrgId),
+            cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+        var count = row.Value!.GetInt32(CountProperty) ?? 0;
+        return new TableTransactionAction(TableTransactionActionType.UpdateMerge, Row(parent, Math.Max(0, count - 1)), row.Value.ETag);
+    }
+
+    private async Task<(int Count, TableEntity? Row)> ReadAsync(OrgPath parent, CancellationToken cancellationToken)
+    {
+        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(parent.RootId.Value, RowKeys.ChildCount(parent.OrgId),
+            cancellationToken: cancellationToken);
+        return row.HasValue
+            ? (row.Value!.GetInt32(CountProperty) ?? 0, row.Value)
+            : (await QueryAsync(parent, cancellationToken), null);
+    }
+
+    private async Task<int> QueryAsync(OrgPath parent, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {parent.RootId.Value} and RowKey gt {RowKeys.Org(parent)} and RowKey lt {RowKeys.OrgSubtreeEnd(parent)} and Depth eq {parent.Depth + 1} and Status ne {nameof(OrgStatus.Deleted)}");
+        var count = 0;
+        await foreach (var _ in tables.Orgs.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    private static TableEntity Row(OrgPath parent, int count) =>
+        new(parent.RootId.Value, RowKeys.ChildCount(parent.OrgId)) { ["Kind"] = "child-count", [CountProperty] = count };
+}
