@@ -13,11 +13,15 @@ public static class FileDropsServiceCollectionExtensions
     public static IServiceCollection AddFileDrops(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBlocklistAndSmartPhrases();
-        services.AddOptions<FileDropOptions>().Bind(configuration.GetSection(FileDropOptions.Section));
+        services.AddOptions<FileDropOptions>()
+            .Bind(configuration.GetSection(FileDropOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton<OrgDataTables>();
         services.TryAddSingleton<OutboxOnce>();
         services.AddSingleton<ImportApplier>();
         services.AddSingleton<FileIngester>();
+        services.AddSingleton<ListingCursor>();
         services.AddSingleton<FileDropRun>();
         services.AddSingleton<ImportsService>();
         return services;
