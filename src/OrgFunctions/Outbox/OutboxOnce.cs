@@ -8,13 +8,15 @@ namespace OrgFunctions.Outbox;
 /// <summary>
 /// Writes an event whose id and time are derived from stored state, for changes to per-org tables that can't share a
 /// transaction with the tree partition's outbox. The same event written twice is one row (its RowKey is the same), so
-/// a retried or resumed operation emits it exactly once.
+/// a retried or resumed operation emits it exactly once. Like every outbox write, it marks the tree first
+/// (<see cref="PendingTrees"/>), so the webhook fan-out finds the event.
 /// </summary>
 public sealed class OutboxOnce(OrgTables tables)
 {
     /// <summary>Adds the event unless a row with its key exists; true when this call added it.</summary>
     public async Task<bool> AddAsync(string treePartition, DomainEvent e, CancellationToken cancellationToken)
     {
+        await PendingTrees.MarkAsync(tables.Index, treePartition, cancellationToken);
         try
         {
             await tables.Orgs.SubmitTransactionAsync([OutboxRows.Add(treePartition, e)], cancellationToken);
