@@ -11,9 +11,12 @@ public static class BlocklistServiceCollectionExtensions
 {
     public static IServiceCollection AddBlocklistAndSmartPhrases(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OrgDataTables>();
         services.TryAddSingleton<OutboxOnce>();
+        services.AddSingleton<PendingBlocklistEvents>();
         services.AddSingleton<BlocklistWriter>();
+        services.AddSingleton<BlocklistEventSweeper>();
         services.AddSingleton<BlocklistService>();
         services.AddSingleton<SmartPhraseService>();
         return services;

@@ -15,14 +15,17 @@ namespace OrgFunctions.Blocklist;
 /// time derived from the stored row (<see cref="OutboxOnce"/>): repeating the add (a client retry, a second STOP)
 /// finds the row unchanged and writes the same event row again, which is a no-op if it exists; an add that changes the
 /// entry (a STOP on a temporary block) is a new version with its own event. An event is never invented (it is
-/// written only after its row) and one missed by a crash between the two writes is emitted by the next add of that sender.
+/// written only after its row). One missed by a crash between the two writes is written by the next add of that sender,
+/// or else by <see cref="BlocklistEventSweeper"/> from the mark the add left (<see cref="PendingBlocklistEvents"/>).
 /// </summary>
-public sealed class BlocklistWriter(OrgDataTables tables, OutboxOnce outbox)
+public sealed class BlocklistWriter(OrgDataTables tables, OutboxOnce outbox, PendingBlocklistEvents pending, TimeProvider clock)
 {
     public async Task<(BlockEntry Entry, bool Created)> AddAsync(OrgPath org, BlockEntry entry, string actor, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
         var orgId = org.OrgId.Value;
+        var entryKey = BlocklistRow.RowKey(entry.Channel, entry.Identifier);
+        var mark = await pending.MarkAsync(org, entryKey, actor, clock.GetUtcNow(), cancellationToken);
         var created = true;
         var stored = entry;
         var changedAt = entry.AddedAt;
@@ -33,8 +36,7 @@ public sealed class BlocklistWriter(OrgDataTables tables, OutboxOnce outbox)
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             created = false;
-            var row = await tables.Blocklist.GetEntityAsync<TableEntity>(orgId, BlocklistRow.RowKey(entry.Channel, entry.Identifier),
-                cancellationToken: cancellationToken);
+            var row = await tables.Blocklist.GetEntityAsync<TableEntity>(orgId, entryKey, cancellationToken: cancellationToken);
             var (existing, etag) = BlocklistRow.Read(row.Value);
             // The sender stays blocked since it was first added; reason, expiry and source take the latest add.
             stored = entry with { AddedAt = existing.AddedAt };
@@ -49,6 +51,7 @@ public sealed class BlocklistWriter(OrgDataTables tables, OutboxOnce outbox)
             }
         }
         await outbox.AddAsync(org.RootId.Value, AddedEvent(org, stored, changedAt, actor), cancellationToken);
+        await pending.ClearAsync(orgId, entryKey, mark, cancellationToken);
         return (stored, created);
     }
 
