@@ -1,9 +1,8 @@
-using System.Diagnostics;
-using System.Reflection;
 using System.Text;
 using OrgFunctions.Domain.Webhooks;
 using OrgFunctions.Testing;
 using OrgFunctions.Testing.Azurite;
+using OrgFunctions.Testing.Hosting;
 using OrgFunctions.Tests.Builders;
 using OrgFunctions.Tests.Webhooks;
 using OrgFunctions.Webhooks;
@@ -64,94 +63,26 @@ public class WebhookScaleAndCrashTests(AzuriteFixture azurite) : IClassFixture<A
         var subscriptionId = await FanOutServiceTests.SubscribeAsync(arrange, root, ["org.updated"], url: url);
         await FanOutServiceTests.DrainAsync(arrange, root);
 
-        var first = StartChildHost();
-        try
-        {
-            await FanOutServiceTests.AddEventsAsync(arrange, root, root.Org.Path, 1);
-            await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            first.Process.Kill(); // SIGKILL mid-request: no settlement, no attempt recorded.
-            await first.Process.WaitForExitAsync();
+        await using var first = StartChildHost();
+        await FanOutServiceTests.AddEventsAsync(arrange, root, root.Org.Path, 1);
+        await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await first.KillAsync(); // SIGKILL mid-request: no settlement, no attempt recorded.
 
-            var second = StartChildHost();
-            try
-            {
-                await Eventually.TrueAsync(async () =>
-                {
-                    var (items, _) = await arrange.Get<DeliveryLog>().PageAsync(subscriptionId, DeliveryStatus.Succeeded, 10, null, default);
-                    return items.Any(d => d.EventType == "org.updated");
-                }, "the delivery succeeds after the restart: " + second.Output, 60);
-            }
-            finally
-            {
-                second.Process.Kill();
-                await second.Process.WaitForExitAsync();
-            }
-        }
-        finally
+        await using var second = StartChildHost();
+        await Eventually.TrueAsync(async () =>
         {
-            if (!first.Process.HasExited)
-            {
-                first.Process.Kill();
-            }
-        }
+            var (items, _) = await arrange.Get<DeliveryLog>().PageAsync(subscriptionId, DeliveryStatus.Succeeded, 10, null, default);
+            return items.Any(d => d.EventType == "org.updated");
+        }, "the delivery succeeds after the restart: " + second.RecentOutput, 60);
+        await second.KillAsync(); // no host left to deliver while the arrivals are counted
+
         var received = receiver.At("crash");
         Assert.Equal(2, received.Count);
         Assert.Single(received.Select(r => r.Id).Distinct());
     }
 
-    private ChildHost StartChildHost()
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        start.ArgumentList.Add(HostDll());
-        foreach (var arg in (string[])["--port", "0", "--settings", Path.Combine(RepoPaths.Root, "local.settings.sample.json"),
-                     $"--AzureWebJobsStorage={azurite.ConnectionString}", .. WebhookEndToEndTests.FastHost,
-                     "--LocalHost:ServiceBus:LockDuration=00:00:03"])
-        {
-            start.ArgumentList.Add(arg);
-        }
-        var child = new ChildHost(Process.Start(start)!);
-        child.Process.OutputDataReceived += (_, e) => child.Append(e.Data);
-        child.Process.ErrorDataReceived += (_, e) => child.Append(e.Data);
-        child.Process.BeginOutputReadLine();
-        child.Process.BeginErrorReadLine();
-        return child;
-    }
-
-    private static string HostDll()
-    {
-        var configuration = typeof(WebhookScaleAndCrashTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        return Path.Combine(RepoPaths.Root, "src", "OrgFunctions.LocalHost", "bin", configuration, "net10.0", "OrgFunctions.LocalHost.dll");
-    }
-
-    private sealed class ChildHost(Process process)
-    {
-        private readonly StringBuilder _output = new();
-
-        public Process Process { get; } = process;
-
-        public void Append(string? line)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString()[^Math.Min(_output.Length, 4000)..];
-                }
-            }
-        }
-    }
+    private ChildLocalHost StartChildHost() =>
+        ChildLocalHost.Start(["--settings", Path.Combine(RepoPaths.Root, "local.settings.sample.json"),
+            $"--AzureWebJobsStorage={azurite.ConnectionString}", .. WebhookEndToEndTests.FastHost,
+            "--LocalHost:ServiceBus:LockDuration=00:00:03"]);
 }

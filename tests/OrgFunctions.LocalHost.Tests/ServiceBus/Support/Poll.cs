@@ -1,3 +1,5 @@
+using OrgFunctions.Testing.Hosting;
+
 namespace OrgFunctions.LocalHost.Tests.ServiceBus.Support;
 
 /// <summary>Waits for a condition by polling, with a generous deadline (tests never assert durations).</summary>
@@ -23,8 +25,10 @@ internal static class Poll
         UntilAsync(() => Task.FromResult(condition()), what, deadline);
 
     /// <summary>As above, failing at once (with its output) if the child host exits meanwhile.</summary>
-    public static Task UntilAsync(Func<bool> condition, string what, TimeSpan? deadline, ChildHost host) =>
-        UntilAsync(() => host.Process.HasExited
-            ? throw new InvalidOperationException($"The host exited with {host.Process.ExitCode} while waiting for {what}:\n{host.Output}")
-            : Task.FromResult(condition()), what, deadline);
+    public static Task UntilAsync(Func<bool> condition, string what, TimeSpan? deadline, ChildLocalHost host) =>
+        UntilAsync(() =>
+        {
+            host.ThrowIfExited(what);
+            return Task.FromResult(condition());
+        }, what, deadline);
 }

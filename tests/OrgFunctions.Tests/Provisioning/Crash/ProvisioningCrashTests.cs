@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Reflection;
 using System.Text.Json;
 using Azure.Data.Tables;
 using OrgFunctions.Domain.Events;
@@ -10,6 +8,7 @@ using OrgFunctions.Outbox;
 using OrgFunctions.Storage;
 using OrgFunctions.Testing;
 using OrgFunctions.Testing.Azurite;
+using OrgFunctions.Testing.Hosting;
 using OrgFunctions.Tests.Builders;
 
 namespace OrgFunctions.Tests.Provisioning.Crash;
@@ -31,110 +30,54 @@ public sealed class ProvisioningCrashTests(AzuriteFixture azurite) : IClassFixtu
         string rootId, key, instanceId, orgId;
         OrgPath child;
 
-        var firstPort = FreePort.Next();
-        using (var first = StartHost(firstPort, hub, $"--{CopyStepBlocker.Setting}=2"))
+        await using (var first = StartHost(hub, $"--{CopyStepBlocker.Setting}=2"))
         {
-            try
-            {
-                using var client = await ClientWhenUpAsync(firstPort, first);
-                (rootId, key) = await SignUpAsync(client);
-                var root = OrgPath.Root(OrgId.Parse(rootId));
-                await OrgContentBuilder.CustomRolesAsync(tables, root, CustomRoles);
-                await OrgContentBuilder.TemplatesAsync(tables, root, Templates);
+            await first.WaitUntilAnswersAsync("api/health");
+            (rootId, key) = await SignUpAsync(first.Client);
+            var root = OrgPath.Root(OrgId.Parse(rootId));
+            await OrgContentBuilder.CustomRolesAsync(tables, root, CustomRoles);
+            await OrgContentBuilder.TemplatesAsync(tables, root, Templates);
 
-                using var started = await client.SendAsync(AppHost.Request(HttpMethod.Post, $"api/orgs/{rootId}/children", key, new { name = "Survivor" }));
-                Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-                var body = await started.Content.ReadFromJsonAsync<JsonElement>();
-                (instanceId, orgId) = (body.GetProperty("id").GetString()!, body.GetProperty("orgId").GetString()!);
-                child = root.Child(OrgId.Parse(orgId));
+            using var started = await first.Client.SendAsync(AppHost.Request(HttpMethod.Post, $"api/orgs/{rootId}/children", key, new { name = "Survivor" }));
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            var body = await started.Content.ReadFromJsonAsync<JsonElement>();
+            (instanceId, orgId) = (body.GetProperty("id").GetString()!, body.GetProperty("orgId").GetString()!);
+            child = root.Child(OrgId.Parse(orgId));
 
-                // The first template transaction is stored, the second is held: the host dies mid-copy.
-                await WaitForRowsAsync(tables, child, RowKeys.TemplatePrefix(child.OrgId), 50);
-                Assert.Equal(50, (await OrgContentBuilder.RowsAsync(tables, child, RowKeys.TemplatePrefix(child.OrgId))).Count);
-            }
-            finally
-            {
-                first.Kill(entireProcessTree: true);
-                await first.WaitForExitAsync();
-            }
+            // The first template transaction is stored, the second is held: the host dies mid-copy.
+            await WaitForRowsAsync(tables, child, RowKeys.TemplatePrefix(child.OrgId), 50);
+            Assert.Equal(50, (await OrgContentBuilder.RowsAsync(tables, child, RowKeys.TemplatePrefix(child.OrgId))).Count);
+            await first.KillAsync();
         }
 
-        var secondPort = FreePort.Next();
-        using var second = StartHost(secondPort, hub);
-        try
-        {
-            using var client = await ClientWhenUpAsync(secondPort, second);
-            var status = await WaitForEndAsync(client, key, instanceId);
+        await using var second = StartHost(hub);
+        await second.WaitUntilAnswersAsync("api/health");
+        var status = await WaitForEndAsync(second.Client, key, instanceId);
 
-            Assert.Equal("completed", status.GetProperty("status").GetString());
-            Assert.Equal(orgId, status.GetProperty("orgId").GetString());
-            var org = await client.SendAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{orgId}", key));
-            Assert.Equal("active", (await org.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-            Assert.Equal(5 + CustomRoles, (await OrgContentBuilder.RowsAsync(tables, child, RowKeys.RolePrefix(child.OrgId))).Count);
-            Assert.Equal(CustomRoles, (await OrgContentBuilder.RowsAsync(tables, child, RowKeys.RoleNamePrefix(child.OrgId))).Count);
-            Assert.Equal(Templates, (await OrgContentBuilder.RowsAsync(tables, child, RowKeys.TemplatePrefix(child.OrgId))).Count);
-            Assert.Equal(Templates, (await OrgContentBuilder.RowsAsync(tables, child, RowKeys.TemplateNamePrefix(child.OrgId))).Count);
-            var roles = await client.SendAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{orgId}/roles", key));
-            var names = (await roles.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()
-                .Select(r => r.GetProperty("name").GetString()).ToList();
-            Assert.Equal(names.Count, names.Distinct().Count());
-            var events = await OrgContentBuilder.RowsAsync(tables, OrgPath.Root(OrgId.Parse(rootId)), RowKeys.EventPrefix);
-            Assert.Single(events.Select(OutboxRows.Read), e => e.Type == EventTypes.OrgCreated && e.OrgId == orgId);
-        }
-        finally
-        {
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync();
-        }
+        Assert.Equal("completed", status.GetProperty("status").GetString());
+        Assert.Equal(orgId, status.GetProperty("orgId").GetString());
+        var org = await second.Client.SendAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{orgId}", key));
+        Assert.Equal("active", (await org.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(5 + CustomRoles, (await OrgContentBuilder.RowsAsync(tables, child, RowKeys.RolePrefix(child.OrgId))).Count);
+        Assert.Equal(CustomRoles, (await OrgContentBuilder.RowsAsync(tables, child, RowKeys.RoleNamePrefix(child.OrgId))).Count);
+        Assert.Equal(Templates, (await OrgContentBuilder.RowsAsync(tables, child, RowKeys.TemplatePrefix(child.OrgId))).Count);
+        Assert.Equal(Templates, (await OrgContentBuilder.RowsAsync(tables, child, RowKeys.TemplateNamePrefix(child.OrgId))).Count);
+        var roles = await second.Client.SendAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{orgId}/roles", key));
+        var names = (await roles.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()
+            .Select(r => r.GetProperty("name").GetString()).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        var events = await OrgContentBuilder.RowsAsync(tables, OrgPath.Root(OrgId.Parse(rootId)), RowKeys.EventPrefix);
+        Assert.Single(events.Select(OutboxRows.Read), e => e.Type == EventTypes.OrgCreated && e.OrgId == orgId);
     }
 
-    private Process StartHost(int port, string hub, params string[] extra)
-    {
-        var configuration = typeof(ProvisioningCrashTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var hostDll = Path.Combine(RepoPaths.Root, "src", "OrgFunctions.LocalHost", "bin", configuration, "net10.0", "OrgFunctions.LocalHost.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        foreach (var arg in new[]
-                 {
-                     hostDll, "--port", port.ToString(), "--functions-assembly", typeof(CopyStepBlocker).Assembly.Location,
-                     "--settings", Path.Combine(RepoPaths.Root, "local.settings.sample.json"),
-                     $"--AzureWebJobsStorage={azurite.ConnectionString}",
-                     $"--AzureFunctionsJobHost:extensions:durableTask:hubName={hub}",
-                 }.Concat(extra))
-        {
-            start.ArgumentList.Add(arg);
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<HttpClient> ClientWhenUpAsync(int port, Process process)
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            Assert.False(process.HasExited, "The host exited.");
-            try
-            {
-                using var response = await client.GetAsync("api/health");
-                return client;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
+    private ChildLocalHost StartHost(string hub, params string[] extra) =>
+        ChildLocalHost.Start([
+            "--functions-assembly", typeof(CopyStepBlocker).Assembly.Location,
+            "--settings", Path.Combine(RepoPaths.Root, "local.settings.sample.json"),
+            $"--AzureWebJobsStorage={azurite.ConnectionString}",
+            $"--AzureFunctionsJobHost:extensions:durableTask:hubName={hub}",
+            .. extra,
+        ]);
 
     private static async Task<(string OrgId, string ApiKey)> SignUpAsync(HttpClient client)
     {
