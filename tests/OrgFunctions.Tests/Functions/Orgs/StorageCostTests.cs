@@ -129,6 +129,61 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         Assert.Equal(expected, measured);
     }
 
+    /// <summary>The blocklist, smart-phrase and imports rows of the cost table in src/OrgFunctions/FileDrops/README.md, on a depth-3 org.</summary>
+    public static readonly TheoryData<string, string> PerOrgDataCosts = new()
+    {
+        { "POST blocklist (new)", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Write PUT Blocklist, 1 Other POST Blocklist, 1 Write PUT OrgIndex, 1 Batch POST $batch, 1 Write DELETE Blocklist" },
+        { "POST blocklist (again)", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Write PUT Blocklist, 1 Other POST Blocklist, 1 PointRead GET Blocklist, 1 Write PUT OrgIndex, 1 Batch POST $batch, 1 Write DELETE Blocklist" },
+        { "GET blocklist", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Query GET Blocklist" },
+        { "GET blocklist/check (depth 3)", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 4 PointRead GET Blocklist" },
+        { "POST inbound (STOP)", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Write PUT Blocklist, 1 Other POST Blocklist, 1 Write PUT OrgIndex, 1 Batch POST $batch, 1 Write DELETE Blocklist" },
+        { "POST inbound (other text)", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs" },
+        { "DELETE blocklist entry", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 PointRead GET Blocklist, 1 Write DELETE Blocklist" },
+        { "POST smart-phrases", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Batch POST $batch" },
+        { "GET smart-phrases", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Query GET SmartPhrases" },
+        { "GET smart-phrases?search=", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Query GET SmartPhrases" },
+        { "GET smart-phrase", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 PointRead GET SmartPhrases" },
+        { "PUT smart-phrase", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 PointRead GET SmartPhrases, 1 Batch POST $batch" },
+        { "DELETE smart-phrase", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 PointRead GET SmartPhrases, 1 Batch POST $batch" },
+        { "GET imports", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs, 1 Query GET Imports" },
+    };
+
+    [Fact]
+    public async Task PerOrgDataRoutesCostWhatTheReadmeSays()
+    {
+        var org = cost.Tree.PathDown(1)[3];
+        var key = await cost.WarmKeyAsync(org);
+        var id = org.Org.Id.Value;
+        var measured = new Dictionary<string, string>();
+        async Task<HttpAnswer> Measure(string name, HttpMethod method, string path, object? body = null)
+        {
+            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(method, $"api/orgs/{id}/{path}", key, body));
+            measured[name] = Describe(requests);
+            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
+            return answer;
+        }
+        // Creates the per-org tables, which happens once per process.
+        await cost.MeasureAsync(AppHost.Request(HttpMethod.Post, $"api/orgs/{id}/blocklist", key, new { channel = "sms", identifier = "+353870000001" }));
+
+        await Measure("POST blocklist (new)", HttpMethod.Post, "blocklist", new { channel = "sms", identifier = "+353870000002" });
+        await Measure("POST blocklist (again)", HttpMethod.Post, "blocklist", new { channel = "sms", identifier = "+353870000002" });
+        await Measure("GET blocklist", HttpMethod.Get, "blocklist");
+        await Measure("GET blocklist/check (depth 3)", HttpMethod.Get, "blocklist/check?channel=sms&identifier=%2B353870000009");
+        await Measure("POST inbound (STOP)", HttpMethod.Post, "inbound", new { channel = "sms", from = "+353870000003", text = " stop " });
+        await Measure("POST inbound (other text)", HttpMethod.Post, "inbound", new { channel = "sms", from = "+353870000003", text = "hello" });
+        await Measure("DELETE blocklist entry", HttpMethod.Delete, "blocklist/sms/%2B353870000002");
+        var phrase = await Measure("POST smart-phrases", HttpMethod.Post, "smart-phrases", new { shortcut = "hello", text = "Hello there", tags = new[] { "greeting" } });
+        var phraseId = phrase.Json.GetProperty("id").GetString();
+        await Measure("GET smart-phrases", HttpMethod.Get, "smart-phrases");
+        await Measure("GET smart-phrases?search=", HttpMethod.Get, "smart-phrases?search=hello");
+        await Measure("GET smart-phrase", HttpMethod.Get, $"smart-phrases/{phraseId}");
+        await Measure("PUT smart-phrase", HttpMethod.Put, $"smart-phrases/{phraseId}", new { shortcut = "hi", text = "Hi there" });
+        await Measure("DELETE smart-phrase", HttpMethod.Delete, $"smart-phrases/{phraseId}");
+        await Measure("GET imports", HttpMethod.Get, "imports");
+
+        Assert.Equal(PerOrgDataCosts.ToDictionary(row => (string)row[0], row => (string)row[1]), measured);
+    }
+
     [Fact]
     public async Task RefusingToDeleteAnOrgWithChildrenReadsOneRowNotTheSubtree()
     {
