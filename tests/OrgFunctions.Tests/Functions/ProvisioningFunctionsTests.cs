@@ -158,6 +158,38 @@ public sealed class ProvisioningFunctionsTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
+    public async Task RacingRequestsForTheLastChildSlotMakeOneOrgAndTheLosersFailNamingTheLimit()
+    {
+        await using var app = await AppHost.StartAsync(azurite, null, "--Provisioning:MaxChildrenPerOrg=2");
+        var (rootId, key) = await app.SignUpAsync();
+        await ProvisioningHttp.CreateChildAsync(app, key, rootId, new { name = "First" });
+
+        // All pass the early check (one slot left); the create step's transaction on the child counter lets one through.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => ProvisioningHttp.StartAsync(app, key, rootId, new { name = $"Racer {i}" })));
+
+        var completed = 0;
+        foreach (var response in responses)
+        {
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                continue;
+            }
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+            var status = await ProvisioningHttp.WaitAsync(app, key, id);
+            if (status.GetProperty("status").GetString() == "completed")
+            {
+                completed++;
+                continue;
+            }
+            Assert.Equal("createOrg", status.GetProperty("step").GetString());
+            Assert.Contains("already has 2 sub-orgs", status.GetProperty("error").GetString());
+        }
+        Assert.Equal(1, completed);
+        Assert.Equal(2, (await ChildrenAsync(app, key, rootId)).Count);
+    }
+
+    [Fact]
     public async Task AFailingStepIsCompensatedTheStatusNamesItAndTheNameIsFreeAgain()
     {
         await using var app = await AppHost.StartAsync(azurite, null, ProvisioningHttp.FastRetries);
