@@ -1,0 +1,54 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using OrgFunctions.FileDrops;
+using OrgFunctions.Provisioning;
+using OrgFunctions.Testing;
+using OrgFunctions.Webhooks;
+
+namespace OrgFunctions.Tests.Configuration;
+
+/// <summary>local.settings.sample.json names every setting the app's options read, with its default value.</summary>
+public class LocalSettingsSampleTests
+{
+    public static readonly TheoryData<Type, string> Options = new()
+    {
+        { typeof(ProvisioningOptions), ProvisioningOptions.Section },
+        { typeof(WebhookOptions), WebhookOptions.Section },
+        { typeof(FileDropOptions), FileDropOptions.Section },
+    };
+
+    private static Dictionary<string, string?> SampleValues()
+    {
+        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "local.settings.sample.json")));
+        return sample.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Options))]
+    public void EveryOptionIsInTheSampleWithItsDefault(Type optionsType, string section)
+    {
+        var values = SampleValues();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value)))
+            .Build();
+        var bound = Activator.CreateInstance(optionsType)!;
+        configuration.GetSection(section).Bind(bound);
+        var defaults = Activator.CreateInstance(optionsType)!;
+
+        foreach (var property in optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var key = $"{section}__{property.Name}";
+            Assert.True(values.ContainsKey(key), $"{key} is missing from local.settings.sample.json");
+            if (property.Name is not (nameof(WebhookOptions.AllowHttp) or nameof(WebhookOptions.AllowLoopback) or nameof(WebhookOptions.RetrySchedule)))
+            {
+                Assert.True(Equals(property.GetValue(defaults), property.GetValue(bound)), $"{key} in the sample is not the default");
+            }
+        }
+    }
+
+    [Fact]
+    public void TheSampleRetryScheduleIsTheDefault() =>
+        Assert.Equal(Domain.Webhooks.RetrySchedule.Default.Delays,
+            Domain.Webhooks.RetrySchedule.Parse(SampleValues()["Webhooks__RetrySchedule"]!).Delays);
+}
