@@ -35,7 +35,7 @@ public sealed record FileDropBenchmarkResult(int Rows, long Applied, TimeSpan In
 public static class FileDropBenchmark
 {
     public static async Task<FileDropBenchmarkResult> RunAsync(string connectionString, int rows, CancellationToken cancellationToken = default,
-        ILoggerFactory? log = null)
+        ILoggerFactory? log = null, Action<string>? progress = null)
     {
         var container = "bench" + Guid.NewGuid().ToString("N")[..12];
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -62,6 +62,7 @@ public static class FileDropBenchmark
         await tables.EnsureCreatedAsync();
 
         var rawBefore = await RawInsertsAsync(tables, rows, cancellationToken);
+        progress?.Invoke($"raw batched inserts (before): {rawBefore.TotalSeconds:F2} s");
         var ingest = Stopwatch.StartNew();
         var summary = await provider.GetRequiredService<FileDropRun>().RunAsync(cancellationToken);
         ingest.Stop();
@@ -70,6 +71,7 @@ public static class FileDropBenchmark
             throw new InvalidOperationException($"The benchmark file was not ingested: {summary}.");
         }
         var report = await ReportAsync(blobs, orgId, cancellationToken);
+        progress?.Invoke($"ingest: {ingest.Elapsed.TotalSeconds:F2} s, {report.Applied} rows applied");
 
         var rawAfter = await RawInsertsAsync(tables, rows, cancellationToken);
         // Raw inserts are measured before and after the ingest (each into a fresh partition), and averaged, so that a

@@ -24,6 +24,7 @@ for (var i = 0; i < args.Length; i++)
 Console.WriteLine($"File-drop ingest benchmark on {(connection is null ? "in-memory Azurite" : "the given storage account")} " +
                   $"({Environment.ProcessorCount} cores)");
 using var log = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-var result = await FileDropBenchmark.RunAsync(connection ?? AzuriteServer.Shared.ConnectionString, rows, default, log);
+var result = await FileDropBenchmark.RunAsync(connection ?? AzuriteServer.Shared.ConnectionString, rows, default, log,
+    line => Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss} {line}"));
 Console.WriteLine(result);
 return result.Applied == rows ? 0 : 1;
