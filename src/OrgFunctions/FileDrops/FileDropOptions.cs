@@ -36,6 +36,10 @@ public sealed class FileDropOptions
     [Range(1, 10_000_000)]
     public int MaxBlobsListedPerRun { get; set; } = 50_000;
 
+    /// <summary>Days that files (and their report blobs) stay in processed/ and failed/; 0 keeps them for ever.</summary>
+    [Range(0, 36_500)]
+    public int KeepFinishedDays { get; set; } = 90;
+
     /// <summary>A blob lease lasts 15 to 60 seconds; it is renewed while the file is worked on.</summary>
     [Range(15, 60)]
     public int LeaseSeconds { get; set; } = 60;

@@ -17,7 +17,7 @@ public sealed record FileDropRunSummary(int Listed, int Finished, int Busy, int 
 /// waits behind another's history. One file's failure is logged and never stops the others.
 /// </summary>
 public sealed class FileDropRun(BlobServiceClient blobs, FileIngester ingester, ListingCursor cursor, IOptions<FileDropOptions> options,
-    ILogger<FileDropRun> logger)
+    TimeProvider clock, ILogger<FileDropRun> logger)
 {
     // The most blobs a listing page holds.
     private const int MaxPageSize = 5000;
@@ -58,6 +58,7 @@ public sealed class FileDropRun(BlobServiceClient blobs, FileIngester ingester, 
                     ex.GetType().Name, (ex as RequestFailedException)?.Status);
             }
         }
+        await DeleteExpiredAsync(container, listing.Expired, cancellationToken);
         if (listing.ResumeAt != listing.StartedAt)
         {
             await cursor.SaveAsync(container.Name, listing.ResumeAt, cancellationToken);
@@ -66,7 +67,7 @@ public sealed class FileDropRun(BlobServiceClient blobs, FileIngester ingester, 
     }
 
     /// <summary>Inbox files found, where this listing started, and where the next run's goes on.</summary>
-    private sealed record Listing(List<DropPath> Drops, ListingPosition StartedAt, ListingPosition ResumeAt);
+    private sealed record Listing(List<DropPath> Drops, List<string> Expired, ListingPosition StartedAt, ListingPosition ResumeAt);
 
     /// <summary>
     /// The inbox files of the next stretch of the container: whole pages from where the last run stopped, while they fit
@@ -79,6 +80,8 @@ public sealed class FileDropRun(BlobServiceClient blobs, FileIngester ingester, 
         var limits = options.Value;
         var pageSize = Math.Min(MaxPageSize, limits.MaxBlobsListedPerRun);
         var drops = new List<DropPath>();
+        var expired = new List<string>();
+        var now = clock.GetUtcNow();
         var startedAt = await cursor.ReadAsync(container.Name, cancellationToken);
         var (pageStart, after) = (startedAt.Marker, startedAt.After);
         var listed = 0;
@@ -95,15 +98,19 @@ public sealed class FileDropRun(BlobServiceClient blobs, FileIngester ingester, 
                     }
                     if (drops.Count >= limits.MaxFilesPerRun)
                     {
-                        return new Listing(drops, startedAt, new ListingPosition(pageStart, drops[^1].BlobName));
+                        return new Listing(drops, expired, startedAt, new ListingPosition(pageStart, drops[^1].BlobName));
                     }
                     Take(item.Name, drops);
+                    if (expired.Count < Retention.MaxDeletesPerRun && Retention.IsExpired(item, limits.KeepFinishedDays, now))
+                    {
+                        expired.Add(item.Name);
+                    }
                 }
                 listed += page.Values.Count;
                 var next = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
                 if (next is null || listed + pageSize > limits.MaxBlobsListedPerRun || drops.Count >= limits.MaxFilesPerRun)
                 {
-                    return new Listing(drops, startedAt, new ListingPosition(next, null));
+                    return new Listing(drops, expired, startedAt, new ListingPosition(next, null));
                 }
                 (pageStart, after) = (next, null);
             }
@@ -113,7 +120,26 @@ public sealed class FileDropRun(BlobServiceClient blobs, FileIngester ingester, 
             // A marker the service no longer takes: start again from the beginning next run.
             logger.LogWarning("The saved listing position of the SFTP container was refused ({Code}); listing starts over.", ex.ErrorCode);
         }
-        return new Listing(drops, startedAt, ListingPosition.Start);
+        return new Listing(drops, expired, startedAt, ListingPosition.Start);
+    }
+
+    private async Task DeleteExpiredAsync(BlobContainerClient container, List<string> expired, CancellationToken cancellationToken)
+    {
+        foreach (var name in expired)
+        {
+            try
+            {
+                await container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // A directory that isn't empty (hierarchical namespace), or a leased blob: left for a later run.
+            }
+        }
+        if (expired.Count > 0)
+        {
+            logger.LogInformation("Deleted {Count} finished file(s) kept longer than {Days} days.", expired.Count, options.Value.KeepFinishedDays);
+        }
     }
 
     private void Take(string blobName, List<DropPath> drops)

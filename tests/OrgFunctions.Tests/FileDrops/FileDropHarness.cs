@@ -57,11 +57,11 @@ public sealed class FileDropHarness
     /// pipeline policy on its table or blob client that fails requests, to stand for a process killed at that point.
     /// </summary>
     public FileDropRun Instance(HttpPipelinePolicy? tableFault = null, HttpPipelinePolicy? blobFault = null,
-        Action<FileDropOptions>? configure = null) =>
-        Compose(Azurite, Container.Name, configure, tableFault, blobFault).GetRequiredService<FileDropRun>();
+        Action<FileDropOptions>? configure = null, TimeProvider? clock = null) =>
+        Compose(Azurite, Container.Name, configure, tableFault, blobFault, clock).GetRequiredService<FileDropRun>();
 
     private static ServiceProvider Compose(AzuriteFixture azurite, string containerName, Action<FileDropOptions>? configure,
-        HttpPipelinePolicy? tableFault, HttpPipelinePolicy? blobFault)
+        HttpPipelinePolicy? tableFault, HttpPipelinePolicy? blobFault, TimeProvider? clock = null)
     {
         var settings = new Dictionary<string, string?> { ["FileDrops:Container"] = containerName };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -78,6 +78,10 @@ public sealed class FileDropHarness
         }
         services.AddSingleton(new TableServiceClient(azurite.ConnectionString, tableOptions));
         services.AddSingleton(new BlobServiceClient(azurite.ConnectionString, blobOptions));
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOrgManagement();

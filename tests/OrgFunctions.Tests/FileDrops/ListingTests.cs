@@ -64,4 +64,31 @@ public class ListingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture
             await lease.ReleaseAsync();
         }
     }
+
+    [Fact]
+    public async Task FinishedFilesKeptLongerThanTheKeepDaysAreDeletedAndTheRestKept()
+    {
+        var h = await FileDropHarness.CreateAsync(azurite);
+        await h.DropAsync("blocklist.csv", Row);
+        await h.RunAsync();
+        await h.DropAsync("contacts.xlsx", "?");
+        await h.RunAsync();
+        Assert.Equal(2, (await h.BlobNamesAsync("processed")).Count);
+        Assert.Equal(2, (await h.BlobNamesAsync("failed")).Count);
+        await h.DropAsync("blocklist-new.csv", "channel,identifier\nsms,+353871234568\n");
+        var later = new Builders.FrozenClock(DateTimeOffset.UtcNow.AddDays(91));
+
+        await h.Instance(configure: o => o.KeepFinishedDays = 0, clock: later).RunAsync(default);
+        Assert.Equal(4, (await h.BlobNamesAsync("processed")).Count);
+        Assert.Equal(2, (await h.BlobNamesAsync("failed")).Count);
+        await h.DropAsync("blocklist-newer.csv", "channel,identifier\nsms,+353871234569\n");
+        await h.Instance(clock: later).RunAsync(default);
+
+        // The 90-day default: everything finished before is gone (files and reports); the file this run finished is kept.
+        var processed = await h.BlobNamesAsync("processed");
+        Assert.Equal(2, processed.Count);
+        Assert.All(processed, name => Assert.Contains("blocklist-newer.csv", name));
+        Assert.Empty(await h.BlobNamesAsync("failed"));
+        Assert.Equal(4, (await h.RowsAsync(h.Tables.Imports)).Count(r => r.RowKey[0] is >= '0' and <= '9'));
+    }
 }
