@@ -126,7 +126,7 @@ describe('a deliberately broken copy of infra/ fails the layer that should catch
   });
 
   test('a table added to app-resources.json is declared without touching the Bicep', () => {
-    const dir = brokenCopy('app-resources.json', '"Activity"', '"Activity",\n      "AuditTrail"');
+    const dir = brokenCopy('app-resources.json', '"WebhookDeliveries"', '"WebhookDeliveries",\n      "AuditTrail"');
     const tables = deployedResources(dir).filter((r) => r.type === 'Microsoft.Storage/storageAccounts/tableServices/tables');
     assert.ok(tables.some((t) => t.body.name === 'AuditTrail'));
     assert.deepEqual(requirementChecks(dir)['every table, queue and container named in app-resources.json is declared'](), []);
@@ -134,7 +134,7 @@ describe('a deliberately broken copy of infra/ fails the layer that should catch
   });
 
   test('an invalid table name in app-resources.json fails layer 2', () => {
-    const dir = brokenCopy('app-resources.json', '"Activity"', '"Activity",\n      "audit-trail"');
+    const dir = brokenCopy('app-resources.json', '"WebhookDeliveries"', '"WebhookDeliveries",\n      "audit-trail"');
     const problems = schemaCheck(dir, strictSchemas);
     assert.ok(failures(problems, /tables@2023-05-01\) \/name/).length > 0, problems.join('\n'));
   });

@@ -1,6 +1,9 @@
 namespace OrgFunctions.Storage;
 
-/// <summary>The tables the app owns (docs/decisions/0004-org-storage-model.md). infra/ declares the same names.</summary>
+/// <summary>
+/// The tables the app owns (docs/decisions/0004-org-storage-model.md). infra/app-resources.json declares exactly these
+/// (<c>AppResourcesTests</c>); the durable task hub's tables are the runtime's.
+/// </summary>
 public static class TableNames
 {
     /// <summary>One partition per tree: orgs, name reservations, roles, API keys, users, workspaces, outbox events.</summary>
@@ -17,4 +20,7 @@ public static class TableNames
 
     /// <summary>File-drop imports and their reports, one partition per org, newest first.</summary>
     public const string Imports = "Imports";
+
+    /// <summary>Webhook delivery logs, one partition per subscription.</summary>
+    public const string WebhookDeliveries = "WebhookDeliveries";
 }

@@ -10,7 +10,7 @@ namespace OrgFunctions.Webhooks;
 /// </summary>
 public sealed class WebhookTables(TableServiceClient service, OrgTables orgTables)
 {
-    public const string DeliveriesTable = "WebhookDeliveries";
+    public const string DeliveriesTable = TableNames.WebhookDeliveries;
 
     private readonly Lazy<Task> _created = new(async () =>
     {
