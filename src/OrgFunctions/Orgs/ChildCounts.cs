@@ -14,6 +14,16 @@ public sealed class ChildCounts(OrgTables tables)
 {
     private const string CountProperty = "Count";
 
+    /// <summary>
+    /// Writes that lose a race on a counter read it again, up to this many times: children created at once under one
+    /// parent take turns, one per round.
+    /// </summary>
+    public const int MaxAttempts = 20;
+
+    /// <summary>A short random pause before the next attempt, growing with the attempts, so racers spread out.</summary>
+    public static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(Random.Shared.Next(0, Math.Min(200, 10 * attempt) + 1), cancellationToken);
+
     public async Task<int> CountAsync(OrgPath parent, CancellationToken cancellationToken) =>
         (await ReadAsync(parent, cancellationToken)).Count;
 

@@ -24,9 +24,6 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
     // Table Storage takes at most 100 actions per transaction.
     private const int MaxActions = 100;
 
-    // A delete that loses a race on the parent's child counter reads it again (the target itself unchanged).
-    private const int CounterAttempts = 5;
-
     public Task<Outcome<OrgRecord>> GetAsync(Caller caller, string orgId, CancellationToken cancellationToken) =>
         access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
 
@@ -188,11 +185,12 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
                 return true;
             }
             var current = await store.GetAsync(location, cancellationToken);
-            if (attempt == CounterAttempts || current is null || current.ETag != etag)
+            if (attempt == ChildCounts.MaxAttempts || current is null || current.ETag != etag)
             {
                 return SubtreeChanged;
             }
             target = current;
+            await ChildCounts.BackOffAsync(attempt, cancellationToken);
         }
     }
 

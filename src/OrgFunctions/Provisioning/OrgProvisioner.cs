@@ -28,9 +28,6 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
     // Table Storage takes at most 100 operations per transaction.
     private const int BatchSize = 100;
 
-    // Writes that lose a race on the parent's child counter read it again; past this, the activity's retry takes over.
-    private const int CounterAttempts = 5;
-
     public async Task ReserveNameAsync(ProvisioningInput input, CancellationToken cancellationToken)
     {
         var (_, child) = Paths(input);
@@ -87,9 +84,11 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
                 await tables.Orgs.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, row), increment], cancellationToken);
                 return;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < CounterAttempts)
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < ChildCounts.MaxAttempts)
             {
-                // Another child took a slot (or this row was written by a racing run of this step): look again.
+                // Another child took a slot (or this row was written by a racing run of this step): look again. Past the
+                // last attempt the activity's own retry takes over.
+                await ChildCounts.BackOffAsync(attempt, cancellationToken);
             }
         }
     }
@@ -256,8 +255,9 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
                 await tables.Orgs.SubmitTransactionAsync(actions, cancellationToken);
                 break;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < CounterAttempts)
+            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < ChildCounts.MaxAttempts)
             {
+                await ChildCounts.BackOffAsync(attempt, cancellationToken);
                 record = await orgs.GetAsync(new OrgLocation(child.OrgId, child), cancellationToken, includeDeleted: true);
             }
         }

@@ -47,6 +47,18 @@ public sealed class ChildLimitRaceTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task ManyChildrenCreatedAtOnceUnderOneParentAllGetASlotAndAreCountedOnce()
+    {
+        var app = new OrgApp(azurite);
+        var (parent, _) = await app.Trees.RootAsync();
+        var inputs = Enumerable.Range(0, 10).Select(i => Input(parent, $"Branch {i}")).ToList();
+
+        await Task.WhenAll(inputs.Select(input => app.Get<OrgProvisioner>().CreateOrgAsync(input, default)));
+
+        Assert.Equal(10, await app.Get<ChildCounts>().CountAsync(parent.Org.Path, default));
+    }
+
+    [Fact]
     public async Task ACompensatedProvisioningGivesItsSlotBack()
     {
         var (parent, _) = await _app.Trees.RootAsync();
