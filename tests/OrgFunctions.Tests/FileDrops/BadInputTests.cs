@@ -172,6 +172,29 @@ public class BadInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtur
     }
 
     [Fact]
+    public async Task HundredsOfFilesAtOnceAreWorkedOffFiftyPerRunWithEachReported()
+    {
+        var h = await FileDropHarness.CreateAsync(azurite);
+        // 300 files: every third one zero bytes, the rest one sender each.
+        for (var start = 0; start < 300; start += 50)
+        {
+            await Task.WhenAll(Enumerable.Range(start, 50).Select(i => h.DropAsync($"blocklist-{i:D3}.csv",
+                i % 3 == 0 ? "" : $"channel,identifier\nsms,+353871{i:D6}\n")));
+        }
+
+        var runs = new List<int>();
+        while (runs.Count < 10 && (await h.BlobNamesAsync("inbox")).Count > 0)
+        {
+            runs.Add((await h.RunAsync()).Finished);
+        }
+
+        Assert.Equal([50, 50, 50, 50, 50, 50], runs);
+        Assert.Equal(200, (await h.RowsAsync(h.Tables.Blocklist)).Count);
+        Assert.Equal(200, (await h.BlobNamesAsync("processed")).Count / 2);
+        Assert.Equal(100, (await h.BlobNamesAsync("failed")).Count / 2);
+    }
+
+    [Fact]
     public async Task AnUnterminatedQuoteFailsTheFile()
     {
         var h = await FileDropHarness.CreateAsync(azurite);
