@@ -18,6 +18,12 @@ namespace OrgFunctions.Tests.Builders;
 public sealed class WebhookApp
 {
     public WebhookApp(AzuriteFixture azurite, params (string Key, string Value)[] settings)
+        : this(azurite, null, settings)
+    {
+    }
+
+    /// <summary>With <paramref name="tablePolicy"/> in the app's table pipeline (to step in between its requests).</summary>
+    public WebhookApp(AzuriteFixture azurite, Azure.Core.Pipeline.HttpPipelinePolicy? tablePolicy, params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
             settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
@@ -43,7 +49,12 @@ public sealed class WebhookApp
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(new TableServiceClient(azurite.ConnectionString));
+        var tableOptions = new TableClientOptions();
+        if (tablePolicy is not null)
+        {
+            tableOptions.AddPolicy(tablePolicy, Azure.Core.HttpPipelinePosition.PerCall);
+        }
+        services.AddSingleton(new TableServiceClient(azurite.ConnectionString, tableOptions));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(client.Object);
