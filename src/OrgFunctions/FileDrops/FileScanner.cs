@@ -97,23 +97,9 @@ public static class FileScanner
             }
             else if (schema.Parse(reader.LineNumber, Cell, rowErrors, now) is { } row)
             {
-                if (!seen.Add(KeyHash(row.Key)))
-                {
-                    scan.Duplicates++;
-                }
-                else if (onRow is not null)
-                {
-                    await onRow(row);
-                }
+                await AcceptAsync(row, seen, onRow, scan);
             }
-            foreach (var error in rowErrors)
-            {
-                scan.ErrorCount++;
-                if (scan.Errors.Count < options.MaxReportedErrors)
-                {
-                    scan.Errors.Add(error);
-                }
-            }
+            Count(rowErrors, options, scan);
             if (status == RecordStatus.UnterminatedQuote)
             {
                 return;
@@ -122,6 +108,32 @@ public static class FileScanner
         if (scan.RowsRead == 0)
         {
             scan.FileProblem = "The file has a header row but no data rows.";
+        }
+    }
+
+    /// <summary>A valid row: counted as a duplicate if its key came earlier in the file, else handed on.</summary>
+    private static async ValueTask AcceptAsync(ParsedRow row, KeyHashSet seen, Func<ParsedRow, ValueTask>? onRow, FileScan scan)
+    {
+        if (!seen.Add(KeyHash(row.Key)))
+        {
+            scan.Duplicates++;
+        }
+        else if (onRow is not null)
+        {
+            await onRow(row);
+        }
+    }
+
+    /// <summary>Every error is counted; the first <c>MaxReportedErrors</c> are listed.</summary>
+    private static void Count(List<RowError> rowErrors, FileDropOptions options, FileScan scan)
+    {
+        foreach (var error in rowErrors)
+        {
+            scan.ErrorCount++;
+            if (scan.Errors.Count < options.MaxReportedErrors)
+            {
+                scan.Errors.Add(error);
+            }
         }
     }
 
@@ -156,23 +168,9 @@ public static class FileScanner
             }
             else if (schema.Parse(reader.LineNumber, Cell, rowErrors, now) is { } row)
             {
-                if (!seen.Add(KeyHash(row.Key)))
-                {
-                    scan.Duplicates++;
-                }
-                else if (onRow is not null)
-                {
-                    await onRow(row);
-                }
+                await AcceptAsync(row, seen, onRow, scan);
             }
-            foreach (var error in rowErrors)
-            {
-                scan.ErrorCount++;
-                if (scan.Errors.Count < options.MaxReportedErrors)
-                {
-                    scan.Errors.Add(error);
-                }
-            }
+            Count(rowErrors, options, scan);
         }
         if (scan.RowsRead == 0)
         {
