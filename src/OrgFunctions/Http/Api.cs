@@ -78,4 +78,20 @@ public sealed class Api(RequestAuthenticator authenticator)
         problem = Problems.Validation("maxPerPage", "must be a whole number");
         return false;
     }
+
+    /// <summary>A listing's <c>maxPerPage</c> and <c>continuationToken</c> (decoded to the storage token), or the 400 naming the bad one.</summary>
+    public static bool TryPaging(HttpRequest request, out int? maxPerPage, out string? storageToken, out IActionResult? problem)
+    {
+        storageToken = null;
+        if (!TryPageSize(request, out maxPerPage, out problem))
+        {
+            return false;
+        }
+        if (!PageTokens.TryDecode(request.Query["continuationToken"], out storageToken))
+        {
+            problem = Problems.Validation("continuationToken", "is not a token this API issued");
+            return false;
+        }
+        return true;
+    }
 }

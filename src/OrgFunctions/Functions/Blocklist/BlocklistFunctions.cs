@@ -15,13 +15,9 @@ public sealed class BlocklistFunctions(Api api, BlocklistService blocklist)
         string orgId, CancellationToken cancellationToken) =>
         api.RunAsync(request, async caller =>
         {
-            if (!Api.TryPageSize(request, out var maxPerPage, out var problem))
+            if (!Api.TryPaging(request, out var maxPerPage, out var token, out var problem))
             {
                 return problem!;
-            }
-            if (!PageTokens.TryDecode(request.Query["continuationToken"], out var token))
-            {
-                return Problems.Validation("continuationToken", "is not a token this API issued");
             }
             return (await blocklist.ListAsync(caller, orgId, maxPerPage, token, cancellationToken)).ToResult(page =>
                 new OkObjectResult(new { items = page.Items, continuationToken = PageTokens.Encode(page.ContinuationToken) }));
