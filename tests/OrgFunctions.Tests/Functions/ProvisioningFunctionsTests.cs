@@ -135,25 +135,7 @@ public sealed class ProvisioningFunctionsTests(AzuriteFixture azurite) : IClassF
         // Without keys, both usually pass the 409 check (the name is reserved inside the orchestration): one loses there.
         var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ProvisioningHttp.StartAsync(app, key, rootId, new { name = "Contested" })));
 
-        var completed = 0;
-        foreach (var response in responses)
-        {
-            if (response.StatusCode == HttpStatusCode.Conflict)
-            {
-                continue;
-            }
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-            var status = await ProvisioningHttp.WaitAsync(app, key, id);
-            if (status.GetProperty("status").GetString() == "completed")
-            {
-                completed++;
-                continue;
-            }
-            Assert.Equal("reserveName", status.GetProperty("step").GetString());
-            Assert.Contains("'Contested' is already used by another org", status.GetProperty("error").GetString());
-        }
-        Assert.Equal(1, completed);
+        Assert.Equal(1, await CompletedOfRaceAsync(app, key, responses, "reserveName", "'Contested' is already used by another org"));
         Assert.Single(await ChildrenAsync(app, key, rootId));
     }
 
@@ -167,25 +149,7 @@ public sealed class ProvisioningFunctionsTests(AzuriteFixture azurite) : IClassF
         // All pass the early check (one slot left); the create step's transaction on the child counter lets one through.
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => ProvisioningHttp.StartAsync(app, key, rootId, new { name = $"Racer {i}" })));
 
-        var completed = 0;
-        foreach (var response in responses)
-        {
-            if (response.StatusCode == HttpStatusCode.Conflict)
-            {
-                continue;
-            }
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-            var status = await ProvisioningHttp.WaitAsync(app, key, id);
-            if (status.GetProperty("status").GetString() == "completed")
-            {
-                completed++;
-                continue;
-            }
-            Assert.Equal("createOrg", status.GetProperty("step").GetString());
-            Assert.Contains("already has 2 sub-orgs", status.GetProperty("error").GetString());
-        }
-        Assert.Equal(1, completed);
+        Assert.Equal(1, await CompletedOfRaceAsync(app, key, responses, "createOrg", "already has 2 sub-orgs"));
         Assert.Equal(2, (await ChildrenAsync(app, key, rootId)).Count);
     }
 
@@ -330,6 +294,33 @@ public sealed class ProvisioningFunctionsTests(AzuriteFixture azurite) : IClassF
             .EnumerateObject().Select(p => p.Name));
         var attached = await OrgContentBuilder.RowsAsync(tables, root.Child(OrgId.Parse(child)), RowKeys.SenderPrefix(OrgId.Parse(child)));
         Assert.Equal("brand-uk", Assert.Single(attached).GetString("SenderId"));
+    }
+
+    /// <summary>
+    /// Of racing provisioning requests: how many ended completed. Each one refused at once is a 409; each other one that
+    /// didn't complete failed at <paramref name="losingStep"/> with <paramref name="reason"/> in its error.
+    /// </summary>
+    private static async Task<int> CompletedOfRaceAsync(AppHost app, string key, HttpResponseMessage[] responses, string losingStep, string reason)
+    {
+        var completed = 0;
+        foreach (var response in responses)
+        {
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                continue;
+            }
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+            var status = await ProvisioningHttp.WaitAsync(app, key, id);
+            if (status.GetProperty("status").GetString() == "completed")
+            {
+                completed++;
+                continue;
+            }
+            Assert.Equal(losingStep, status.GetProperty("step").GetString());
+            Assert.Contains(reason, status.GetProperty("error").GetString());
+        }
+        return completed;
     }
 
     private static async Task<List<JsonElement>> ChildrenAsync(AppHost app, string key, string orgId) =>
