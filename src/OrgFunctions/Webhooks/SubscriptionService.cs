@@ -80,18 +80,12 @@ public sealed class SubscriptionService(OrgAccess access, SubscriptionStore stor
         return record is null ? new Failure.NotFound("webhook subscription") : record;
     }
 
-    public async Task<Outcome<SubscriptionRecord>> PatchAsync(Caller caller, string orgId, string id, SubscriptionRequest patch,
+    public Task<Outcome<SubscriptionRecord>> PatchAsync(Caller caller, string orgId, string id, SubscriptionRequest patch,
         Azure.ETag? ifMatch, CancellationToken cancellationToken)
     {
         EndpointUrl? url = null;
-        for (var attempt = 1; attempt <= UngatedAttempts; attempt++)
+        return ChangeAsync<SubscriptionRecord>(caller, orgId, id, ifMatch, async (record, etag) =>
         {
-            var found = await GetAsync(caller, orgId, id, cancellationToken);
-            if (found.Failure is { } failure)
-            {
-                return failure;
-            }
-            var record = found.Value!;
             var s = record.Subscription;
             if (patch.Url is not null && url is null)
             {
@@ -119,67 +113,56 @@ public sealed class SubscriptionService(OrgAccess access, SubscriptionStore stor
             {
                 s.Disable("disabled-by-user");
             }
-            if (await store.TryReplaceAsync(s, ifMatch ?? record.ETag, cancellationToken) is { } e)
-            {
-                return record with { ETag = e, UpdatedAt = clock.GetUtcNow() };
-            }
-            if (ifMatch is not null)
-            {
-                return new Failure.PreconditionFailed();
-            }
-        }
-        return ChangedMeanwhile;
+            return await store.TryReplaceAsync(s, etag, cancellationToken) is { } e
+                ? (Outcome<SubscriptionRecord>?)(record with { ETag = e, UpdatedAt = clock.GetUtcNow() })
+                : null;
+        }, cancellationToken);
     }
 
-    public async Task<Outcome<bool>> DeleteAsync(Caller caller, string orgId, string id, Azure.ETag? ifMatch, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= UngatedAttempts; attempt++)
-        {
-            var found = await GetAsync(caller, orgId, id, cancellationToken);
-            if (found.Failure is { } failure)
-            {
-                return failure;
-            }
-            var record = found.Value!;
-            if (await store.TryDeleteAsync(record.Subscription, ifMatch ?? record.ETag, cancellationToken))
-            {
-                return true;
-            }
-            if (ifMatch is not null)
-            {
-                return new Failure.PreconditionFailed();
-            }
-        }
-        return ChangedMeanwhile;
-    }
+    public Task<Outcome<bool>> DeleteAsync(Caller caller, string orgId, string id, Azure.ETag? ifMatch, CancellationToken cancellationToken) =>
+        ChangeAsync<bool>(caller, orgId, id, ifMatch, async (record, etag) =>
+            await store.TryDeleteAsync(record.Subscription, etag, cancellationToken) ? true : null, cancellationToken);
 
-    public async Task<Outcome<SubscriptionWithSecretView>> RotateSecretAsync(Caller caller, string orgId, string id,
-        CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= UngatedAttempts; attempt++)
+    public Task<Outcome<SubscriptionWithSecretView>> RotateSecretAsync(Caller caller, string orgId, string id,
+        CancellationToken cancellationToken) =>
+        ChangeAsync<SubscriptionWithSecretView>(caller, orgId, id, null, async (record, etag) =>
         {
-            var found = await GetAsync(caller, orgId, id, cancellationToken);
-            if (found.Failure is { } failure)
-            {
-                return failure;
-            }
-            var record = found.Value!;
             var secret = record.Subscription.RotateSecret(clock.GetUtcNow());
-            if (await store.TryReplaceAsync(record.Subscription, record.ETag, cancellationToken) is { } e)
-            {
-                return new SubscriptionWithSecretView(SubscriptionView.From(record with { ETag = e, UpdatedAt = clock.GetUtcNow() }), secret.Text);
-            }
-        }
-        return ChangedMeanwhile;
-    }
+            return await store.TryReplaceAsync(record.Subscription, etag, cancellationToken) is { } e
+                ? (Outcome<SubscriptionWithSecretView>?)new SubscriptionWithSecretView(
+                    SubscriptionView.From(record with { ETag = e, UpdatedAt = clock.GetUtcNow() }), secret.Text)
+                : null;
+        }, cancellationToken);
 
     /// <summary>
-    /// A change made without If-Match that loses a race (most often with the delivery handler recording a failure streak
-    /// on the same row) is made again on a fresh read, this many times: the caller asked for no precondition.
+    /// Applies <paramref name="change"/> to the subscription as read now, on <paramref name="ifMatch"/> or else the ETag
+    /// just read; the change answers null when the row changed meanwhile. With If-Match that is a 412. Without it, the
+    /// change is made again on a fresh read (the race is most often the delivery handler recording a failure streak on
+    /// the same row, and the caller asked for no precondition), up to <see cref="UngatedAttempts"/> times.
     /// </summary>
-    private const int UngatedAttempts = 3;
+    private async Task<Outcome<T>> ChangeAsync<T>(Caller caller, string orgId, string id, Azure.ETag? ifMatch,
+        Func<SubscriptionRecord, Azure.ETag, Task<Outcome<T>?>> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= UngatedAttempts; attempt++)
+        {
+            var found = await GetAsync(caller, orgId, id, cancellationToken);
+            if (found.Failure is { } failure)
+            {
+                return failure;
+            }
+            if (await change(found.Value!, ifMatch ?? found.Value!.ETag) is { } done)
+            {
+                return done;
+            }
+            if (ifMatch is not null)
+            {
+                return new Failure.PreconditionFailed();
+            }
+        }
+        return new Failure.Conflict("The subscription kept changing meanwhile; retry.");
+    }
 
-    private static Failure ChangedMeanwhile => new Failure.Conflict("The subscription kept changing meanwhile; retry.");
+    private const int UngatedAttempts = 3;
 
     /// <summary>Sends a <c>webhook.test</c> event to this subscription only (even a disabled one is refused: 409).</summary>
     public async Task<Outcome<DeliveryView>> SendTestAsync(Caller caller, string orgId, string id, CancellationToken cancellationToken)
