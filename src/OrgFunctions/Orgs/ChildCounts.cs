@@ -43,24 +43,26 @@ public sealed class ChildCounts(OrgTables tables)
     /// </summary>
     public async Task<TableTransactionAction?> ReleaseAsync(OrgPath parent, CancellationToken cancellationToken)
     {
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(parent.RootId.Value, RowKeys.ChildCount(parent.OrgId),
-            cancellationToken: cancellationToken);
-        if (!row.HasValue)
-        {
-            return null;
-        }
-        var count = row.Value!.GetInt32(CountProperty) ?? 0;
-        return new TableTransactionAction(TableTransactionActionType.UpdateMerge, Row(parent, Math.Max(0, count - 1)), row.Value.ETag);
+        return await RowAsync(parent, cancellationToken) is { } row
+            ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, Row(parent, Math.Max(0, Count(row) - 1)), row.ETag)
+            : null;
     }
 
     private async Task<(int Count, TableEntity? Row)> ReadAsync(OrgPath parent, CancellationToken cancellationToken)
     {
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(parent.RootId.Value, RowKeys.ChildCount(parent.OrgId),
-            cancellationToken: cancellationToken);
-        return row.HasValue
-            ? (row.Value!.GetInt32(CountProperty) ?? 0, row.Value)
+        return await RowAsync(parent, cancellationToken) is { } row
+            ? (Count(row), row)
             : (await QueryAsync(parent, cancellationToken), null);
     }
+
+    private async Task<TableEntity?> RowAsync(OrgPath parent, CancellationToken cancellationToken)
+    {
+        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(parent.RootId.Value, RowKeys.ChildCount(parent.OrgId),
+            cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    private static int Count(TableEntity row) => row.GetInt32(CountProperty) ?? 0;
 
     private async Task<int> QueryAsync(OrgPath parent, CancellationToken cancellationToken)
     {
