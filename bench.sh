@@ -7,5 +7,5 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
 source eng/scripts/prepare.sh
-dotnet build bench/OrgFunctions.Benchmarks -c Release -p:AzureSdk="$AZURE_SDK_MODE" -nologo -clp:ErrorsOnly -v:q
+dotnet build bench/OrgFunctions.Benchmarks -c Release -nologo -clp:ErrorsOnly -v:q
 dotnet bench/OrgFunctions.Benchmarks/bin/Release/net10.0/OrgFunctions.Benchmarks.dll "$@"

@@ -30,7 +30,7 @@ echo "Azurite: blob http://127.0.0.1:10000, queue http://127.0.0.1:10001, table 
 
 if [ -f src/OrgFunctions.LocalHost/OrgFunctions.LocalHost.csproj ]; then
   # Build, then start the host itself (not through `dotnet run`), so that the signal stop() sends reaches it.
-  dotnet build src/OrgFunctions.LocalHost -c Release -p:AzureSdk="$AZURE_SDK_MODE" -nologo -clp:ErrorsOnly -v:q
+  dotnet build src/OrgFunctions.LocalHost -c Release -nologo -clp:ErrorsOnly -v:q
   dotnet src/OrgFunctions.LocalHost/bin/Release/net10.0/OrgFunctions.LocalHost.dll "$@" &
   app_pid=$!
   wait "$app_pid"

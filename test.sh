@@ -17,10 +17,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build OrgFunctions.sln -c Release -p:AzureSdk="$AZURE_SDK_MODE" -nologo -clp:ErrorsOnly -v:q
+dotnet build OrgFunctions.sln -c Release -nologo -clp:ErrorsOnly -v:q
 
 set +e
-dotnet test OrgFunctions.sln -c Release --no-build -p:AzureSdk="$AZURE_SDK_MODE" -nologo \
+dotnet test OrgFunctions.sln -c Release --no-build -nologo \
   "$@" 2>&1 | tee "$results/dotnet-test.log"
 dotnet_rc=${PIPESTATUS[0]}
 set -e

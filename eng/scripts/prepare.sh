@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what run.sh and test.sh need on a fresh clone: Azurite from package-lock.json (npm ci),
-# the Azure SDK mode (eng/detect-azure-sdk.sh) and the NuGet packages (dotnet restore).
+# and the NuGet packages (restored by the first dotnet build).
 # Sourced by both; quiet unless something fails.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -21,7 +21,3 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sha" ]; then
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
   echo "$lock_sha" > "$stamp"
 fi
-
-AZURE_SDK_MODE=$(eng/detect-azure-sdk.sh)
-export AZURE_SDK_MODE
-echo "Azure SDK mode: $AZURE_SDK_MODE"

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrgFunctions.LocalHost.Bindings;
 using OrgFunctions.LocalHost.Discovery;
-using OrgFunctions.LocalHost.Durable.Hosting;
+using OrgFunctions.LocalHost.Durable;
 using OrgFunctions.LocalHost.Http;
 using OrgFunctions.LocalHost.Invocation;
 using OrgFunctions.LocalHost.ServiceBus;
@@ -25,15 +25,15 @@ internal static class LocalHostServices
         services.AddRouting();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, FunctionHttpMethodPolicy>());
         services.AddMvcCore(); // IActionResult execution (ObjectResult needs its formatters)
-        return services.AddTriggerBindings();
+        return services.AddTriggerBindings(catalog);
     }
 
-    private static IServiceCollection AddTriggerBindings(this IServiceCollection services)
+    private static IServiceCollection AddTriggerBindings(this IServiceCollection services, FunctionCatalog catalog)
     {
         services.AddTriggerBinding<HttpTriggerBinding>();
         services.AddTriggerBinding<TimerTriggerBinding>();
         services.AddLocalServiceBus();
-        services.AddLocalDurableTask();
+        services.AddLocalDurableTask(catalog);
         return services;
     }
 }

@@ -35,7 +35,7 @@ internal sealed class HttpTriggerBinding(IFunctionInvoker invoker, LocalHostSett
 
     private async Task InvokeAsync(LocalFunction function, HttpContext http)
     {
-        var invocation = new FunctionInvocation
+        var invocation = new InvocationRequest
         {
             TriggerValue = context => TriggerValue(function, http, context),
             BindingData = BindingData(http),

@@ -8,7 +8,7 @@ namespace OrgFunctions.LocalHost.Invocation;
 
 internal sealed class FunctionInvoker(IServiceScopeFactory scopes, ParameterBinder binder, ILoggerFactory loggers) : IFunctionInvoker
 {
-    public async Task<object?> InvokeAsync(LocalFunction function, FunctionInvocation invocation)
+    public async Task<object?> InvokeAsync(LocalFunction function, InvocationRequest invocation)
     {
         AsyncServiceScope? ownedScope = invocation.Services is null ? scopes.CreateAsyncScope() : null;
         try

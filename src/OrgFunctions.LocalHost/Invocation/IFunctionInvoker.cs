@@ -9,5 +9,5 @@ public interface IFunctionInvoker
     /// The function's return value (the result of a returned Task/ValueTask; null for void).
     /// An exception thrown by the function propagates unchanged; the trigger binding decides what it means.
     /// </summary>
-    Task<object?> InvokeAsync(LocalFunction function, FunctionInvocation invocation);
+    Task<object?> InvokeAsync(LocalFunction function, InvocationRequest invocation);
 }

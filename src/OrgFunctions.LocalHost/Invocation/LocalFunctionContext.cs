@@ -6,7 +6,7 @@ namespace OrgFunctions.LocalHost.Invocation;
 /// <summary>The <see cref="FunctionContext"/> of one local invocation.</summary>
 internal sealed class LocalFunctionContext : FunctionContext
 {
-    public LocalFunctionContext(LocalFunction function, FunctionInvocation invocation, IServiceProvider services)
+    public LocalFunctionContext(LocalFunction function, InvocationRequest invocation, IServiceProvider services)
     {
         FunctionDefinition = new LocalFunctionDefinition(function);
         BindingContext = new LocalBindingContext(invocation.BindingData);

@@ -17,7 +17,7 @@ internal sealed class ParameterBinder(IEnumerable<IInputBinding> inputBindings)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async ValueTask<object?[]> BindAsync(LocalFunction function, FunctionInvocation invocation, FunctionContext context)
+    public async ValueTask<object?[]> BindAsync(LocalFunction function, InvocationRequest invocation, FunctionContext context)
     {
         var parameters = function.Method.GetParameters();
         var arguments = new object?[parameters.Length];
@@ -28,7 +28,7 @@ internal sealed class ParameterBinder(IEnumerable<IInputBinding> inputBindings)
         return arguments;
     }
 
-    private async ValueTask<object?> BindAsync(LocalFunction function, ParameterInfo parameter, FunctionInvocation invocation,
+    private async ValueTask<object?> BindAsync(LocalFunction function, ParameterInfo parameter, InvocationRequest invocation,
         FunctionContext context)
     {
         var type = parameter.ParameterType;

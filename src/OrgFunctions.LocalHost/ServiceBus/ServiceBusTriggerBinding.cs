@@ -95,7 +95,7 @@ internal sealed class ServiceBusTriggerBinding : ITriggerBinding
 
         var parameterType = function.TriggerParameter.ParameterType;
         return new ServiceBusTriggerFunction(function.Name, queueName, ExplicitAutoComplete(function.TriggerParameter),
-            (message, actions, cancellationToken) => _invoker.InvokeAsync(function, new FunctionInvocation
+            (message, actions, cancellationToken) => _invoker.InvokeAsync(function, new InvocationRequest
             {
                 TriggerValue = _ => ServiceBusTriggerValue.Convert(message, parameterType),
                 BindingData = ServiceBusTriggerValue.BindingData(message),

@@ -96,7 +96,7 @@ internal sealed class TimerRunner(LocalFunction function, ITimerSchedule schedul
             {
                 logger.LogInformation("Timer '{Function}' is past due (due {Due:O}).", function.Name, due);
             }
-            await invoker.InvokeAsync(function, FunctionInvocation.WithTrigger(info, cancellationToken));
+            await invoker.InvokeAsync(function, InvocationRequest.WithTrigger(info, cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

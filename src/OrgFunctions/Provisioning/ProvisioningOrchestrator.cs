@@ -10,7 +10,7 @@ namespace OrgFunctions.Provisioning;
 /// reason, and <c>org.created</c> is never emitted. Deterministic: no I/O, no clock, no random numbers outside the
 /// context — it is replayed after every step and after a restart.
 /// </summary>
-public sealed class ProvisioningOrchestrator(ILogger<ProvisioningOrchestrator> logger)
+public sealed class ProvisioningOrchestrator
 {
     // In order; activation comes last, in its own call, because its input carries the orchestration's time.
     private static readonly (string Step, string Activity)[] Steps =
@@ -25,10 +25,10 @@ public sealed class ProvisioningOrchestrator(ILogger<ProvisioningOrchestrator> l
     ];
 
     [Function(nameof(ProvisionOrg))]
-    public async Task<ProvisioningResult> ProvisionOrg([OrchestrationTrigger] TaskOrchestrationContext context)
+    public async Task<ProvisioningResult> ProvisionOrg([OrchestrationTrigger] TaskOrchestrationContext context, ProvisioningInput input)
     {
-        var input = context.GetInput<ProvisioningInput>() ?? throw new InvalidOperationException("The orchestration has no input.");
-        var log = context.CreateReplaySafeLogger(logger);
+        // The input as a parameter (the isolated worker's preferred form): the worker deserializes it to this type.
+        var log = context.CreateReplaySafeLogger<ProvisioningOrchestrator>();
         var retry = RetryOptions(input);
         var step = ProvisioningSteps.ReserveName;
         try
@@ -63,7 +63,7 @@ public sealed class ProvisioningOrchestrator(ILogger<ProvisioningOrchestrator> l
         new RetryPolicy(input.StepMaxAttempts, TimeSpan.FromSeconds(input.StepFirstRetrySeconds), backoffCoefficient: 2,
             maxRetryInterval: TimeSpan.FromSeconds(Math.Max(60, input.StepFirstRetrySeconds)))
         {
-            HandleTaskFailureDetails = failure => !failure.IsCausedBy<ProvisioningRefusedException>(),
+            HandleFailure = failure => !failure.IsCausedBy<ProvisioningRefusedException>(),
         });
 
     // A refusal's message is written for the caller; anything else is summarised, with no internals beyond its type and message.

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Azure.Data.Tables;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -53,9 +54,9 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, Chil
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProvisioningOrchestrator.ProvisionOrg), input,
-                new StartOrchestrationOptions(instanceId), cancellationToken);
+                new StartOrchestrationOptions(instanceId) { DedupeStatuses = AnyExistingInstance }, cancellationToken);
         }
-        catch (InvalidOperationException) when (idempotencyKey is not null)
+        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists && idempotencyKey is not null)
         {
             // A racing request with the same key scheduled this instance first: answer with its org.
             if (await ExistingAsync(client, instanceId, cancellationToken) is { } winner)
@@ -66,6 +67,17 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, Chil
         }
         return new ProvisioningStarted(instanceId, input.OrgId, AlreadyStarted: false);
     }
+
+    /// <summary>
+    /// Without dedupe statuses the task hub would start an instance again over one that ended; with every status
+    /// listed, an existing instance id is refused (gRPC <c>AlreadyExists</c>), so a key gives one instance for ever.
+    /// </summary>
+    private static readonly IReadOnlyList<string> AnyExistingInstance =
+        new[]
+        {
+            OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended,
+            OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated,
+        }.Select(s => s.ToString()).ToList();
 
     private async Task<Failure?> RefuseAsync(Org parent, ProvisioningRequest request, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class TimerRunnerTests
         public SemaphoreSlim Release { get; } = new(0);
         public int MaxRunning { get; private set; }
 
-        public async Task<object?> InvokeAsync(LocalFunction function, FunctionInvocation invocation)
+        public async Task<object?> InvokeAsync(LocalFunction function, InvocationRequest invocation)
         {
             MaxRunning = Math.Max(MaxRunning, Interlocked.Increment(ref _running));
             Started.Writer.TryWrite((TimerInfo)invocation.TriggerValue(null!)!);

@@ -25,7 +25,7 @@ public sealed class ProvisioningOrchestratorTests
     {
         var (context, calls) = Context();
 
-        var result = await Orchestrator().ProvisionOrg(context.Object);
+        var result = await Orchestrator().ProvisionOrg(context.Object, Input);
 
         Assert.Equal(Input.OrgId, result.OrgId);
         Assert.Equal(StepActivities, calls.Select(c => c.Name));
@@ -48,7 +48,7 @@ public sealed class ProvisioningOrchestratorTests
         context.Setup(c => c.NewGuid()).Returns(id);
         context.Setup(c => c.CurrentUtcDateTime).Returns(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc));
 
-        await Orchestrator().ProvisionOrg(context.Object);
+        await Orchestrator().ProvisionOrg(context.Object, Input);
 
         var activation = (ActivationInput)calls.Single(c => c.Name == nameof(ProvisioningActivities.ActivateOrg)).Input!;
         Assert.Equal("evt_" + id.ToString("N"), activation.EventId);
@@ -60,9 +60,9 @@ public sealed class ProvisioningOrchestratorTests
     public async Task AFailedStepIsCompensatedTheInstanceFailsNamingItAndTheOrgIsNeverActivated()
     {
         var (context, calls) = Context(failing: nameof(ProvisioningActivities.CopyOrgTemplates),
-            new TaskFailureDetails("System.TimeoutException", "storage timed out", null, null));
+            new TaskFailureDetails("System.TimeoutException", "storage timed out", null, null, null));
 
-        var failure = await Assert.ThrowsAsync<ProvisioningFailedException>(() => Orchestrator().ProvisionOrg(context.Object));
+        var failure = await Assert.ThrowsAsync<ProvisioningFailedException>(() => Orchestrator().ProvisionOrg(context.Object, Input));
 
         Assert.Equal("Step copyTemplates failed: TimeoutException: storage timed out", failure.Message);
         Assert.Equal(
@@ -81,9 +81,9 @@ public sealed class ProvisioningOrchestratorTests
     public async Task ANameLostToARaceFailsWithTheConflictAndIsNotRetried()
     {
         var (context, calls) = Context(failing: nameof(ProvisioningActivities.ReserveOrgName),
-            new TaskFailureDetails(typeof(ProvisioningRefusedException).FullName!, "The name 'Child' is already used by another org of this tree.", null, null));
+            new TaskFailureDetails(typeof(ProvisioningRefusedException).FullName!, "The name 'Child' is already used by another org of this tree.", null, null, null));
 
-        var failure = await Assert.ThrowsAsync<ProvisioningFailedException>(() => Orchestrator().ProvisionOrg(context.Object));
+        var failure = await Assert.ThrowsAsync<ProvisioningFailedException>(() => Orchestrator().ProvisionOrg(context.Object, Input));
 
         Assert.Equal("Step reserveName failed: The name 'Child' is already used by another org of this tree.", failure.Message);
         Assert.Equal([nameof(ProvisioningActivities.ReserveOrgName), nameof(ProvisioningActivities.CompensateProvisioning)],
@@ -91,19 +91,19 @@ public sealed class ProvisioningOrchestratorTests
         // The policy retries transient failures only: a refusal is final.
         var policy = calls[0].Options!.Retry!.Policy!;
         Assert.False(policy.Handle(new TaskFailedException("x", 1,
-            new TaskFailureDetails(typeof(ProvisioningRefusedException).FullName!, "taken", null, null))));
-        Assert.True(policy.Handle(new TaskFailedException("x", 1, new TaskFailureDetails("System.TimeoutException", "slow", null, null))));
+            new TaskFailureDetails(typeof(ProvisioningRefusedException).FullName!, "taken", null, null, null))));
+        Assert.True(policy.Handle(new TaskFailedException("x", 1, new TaskFailureDetails("System.TimeoutException", "slow", null, null, null))));
     }
 
     private sealed record Call(string Name, object? Input, TaskOptions? Options);
 
-    private static ProvisioningOrchestrator Orchestrator() => new(NullLogger<ProvisioningOrchestrator>.Instance);
+    private static ProvisioningOrchestrator Orchestrator() => new();
 
     private static (Mock<TaskOrchestrationContext> Context, List<Call> Calls) Context(string? failing = null, TaskFailureDetails? details = null)
     {
         var calls = new List<Call>();
         var context = new Mock<TaskOrchestrationContext>();
-        context.Setup(c => c.GetInput<ProvisioningInput>()).Returns(Input);
+        context.Setup(c => c.CreateReplaySafeLogger<ProvisioningOrchestrator>()).Returns(NullLogger.Instance);
         context.Setup(c => c.IsReplaying).Returns(false);
         context.Setup(c => c.NewGuid()).Returns(Guid.NewGuid);
         context.Setup(c => c.CurrentUtcDateTime).Returns(DateTime.UtcNow);

@@ -9,15 +9,15 @@ namespace OrgFunctions.Functions.Provisioning;
 
 /// <summary>
 /// <c>POST /api/orgs/{orgId}/children</c> (the parent org; the route parameter is named as on <c>GET</c> of the same path,
-/// which OpenAPI requires) starts provisioning a sub-org (202, Durable's status links and the new org's
-/// id); <c>GET /api/provisioning/{instanceId}</c> tells how it is going.
+/// which OpenAPI requires) starts provisioning a sub-org (202 with the instance id, the new org's id and
+/// our status route); <c>GET /api/provisioning/{instanceId}</c> tells how it is going.
 /// </summary>
 public sealed class ProvisioningFunctions(Api api, ProvisioningStarter starter, ProvisioningStatusReader statuses)
 {
     [Function(nameof(CreateChildOrg))]
     public Task<IActionResult> CreateChildOrg(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/children")] HttpRequest request,
-        [DurableClient] DurableTaskClient client, FunctionContext context, string orgId, CancellationToken cancellationToken) =>
+        [DurableClient] DurableTaskClient client, string orgId, CancellationToken cancellationToken) =>
         api.RunAsync(request, ProvisioningRequest.Read, async (caller, body) =>
         {
             var key = request.Headers[IdempotencyKeys.Header].ToString();
@@ -27,7 +27,7 @@ public sealed class ProvisioningFunctions(Api api, ProvisioningStarter starter, 
                     $"must be 1 to {IdempotencyKeys.MaxLength} printable ASCII characters without spaces");
             }
             var started = await starter.StartAsync(caller, orgId, body, key.Length > 0 ? key : null, client, cancellationToken);
-            return started.ToResult(s => Accepted(request, context, client, s));
+            return started.ToResult(s => Accepted(request, s));
         }, cancellationToken);
 
     [Function(nameof(GetProvisioningStatus))]
@@ -38,23 +38,17 @@ public sealed class ProvisioningFunctions(Api api, ProvisioningStarter starter, 
             (await statuses.GetAsync(caller, instanceId, client, cancellationToken)).ToResult(status => new OkObjectResult(status)),
             cancellationToken);
 
-    private static IActionResult Accepted(HttpRequest request, FunctionContext context, DurableTaskClient client, ProvisioningStarted started)
+    /// <summary>
+    /// The instance, the new org and our own status route. Durable's management links (terminate, purge, raise
+    /// event, suspend, rewind) are never handed out: they act on the task hub without our permission checks.
+    /// </summary>
+    private static IActionResult Accepted(HttpRequest request, ProvisioningStarted started)
     {
-        var links = client.CreateHttpManagementPayload(started.InstanceId, new RequestUrlData(context, request));
-        request.HttpContext.Response.Headers.Location = links.StatusQueryGetUri;
-        var provisioningUri = $"{request.Scheme}://{request.Host}{request.PathBase}/api/provisioning/{started.InstanceId}";
-        return new ObjectResult(new
+        var statusUri = $"{request.Scheme}://{request.Host}{request.PathBase}/api/provisioning/{started.InstanceId}";
+        request.HttpContext.Response.Headers.Location = statusUri;
+        return new ObjectResult(new { id = started.InstanceId, orgId = started.OrgId, provisioningStatusUri = statusUri })
         {
-            id = links.Id,
-            orgId = started.OrgId,
-            provisioningStatusUri = provisioningUri,
-            statusQueryGetUri = links.StatusQueryGetUri,
-            sendEventPostUri = links.SendEventPostUri,
-            terminatePostUri = links.TerminatePostUri,
-            purgeHistoryDeleteUri = links.PurgeHistoryDeleteUri,
-            suspendPostUri = links.SuspendPostUri,
-            resumePostUri = links.ResumePostUri,
-        })
-        { StatusCode = StatusCodes.Status202Accepted };
+            StatusCode = StatusCodes.Status202Accepted,
+        };
     }
 }

@@ -11,9 +11,8 @@ public static class ShippingOrchestrator
     public static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2));
 
     [Function(nameof(ShipParcel))]
-    public static async Task<string> ShipParcel([OrchestrationTrigger] TaskOrchestrationContext context)
+    public static async Task<string> ShipParcel([OrchestrationTrigger] TaskOrchestrationContext context, Parcel parcel)
     {
-        var parcel = context.GetInput<Parcel>()!;
         var label = await context.CallActivityAsync<string>(nameof(PrintLabel), parcel, Retry);
         try
         {

@@ -10,13 +10,12 @@ public sealed class ShippingOrchestratorTests
     public async Task ShipParcelPrintsALabelWithRetriesAndNotifiesTheCarrier()
     {
         var context = new Mock<TaskOrchestrationContext>();
-        context.Setup(c => c.GetInput<ShippingOrchestrator.Parcel>()).Returns(new ShippingOrchestrator.Parcel("p1", 3));
         context.Setup(c => c.CallActivityAsync<string>(nameof(ShippingOrchestrator.PrintLabel), It.IsAny<object>(), It.IsAny<TaskOptions>()))
             .ReturnsAsync("LBL-p1-3");
         context.Setup(c => c.CallActivityAsync(nameof(ShippingOrchestrator.NotifyCarrier), It.IsAny<object>(), It.IsAny<TaskOptions>()))
             .Returns(Task.CompletedTask);
 
-        var label = await ShippingOrchestrator.ShipParcel(context.Object);
+        var label = await ShippingOrchestrator.ShipParcel(context.Object, new ShippingOrchestrator.Parcel("p1", 3));
 
         Assert.Equal("LBL-p1-3", label);
         context.Verify(c => c.CallActivityAsync<string>(nameof(ShippingOrchestrator.PrintLabel),
@@ -30,14 +29,13 @@ public sealed class ShippingOrchestratorTests
     public async Task ACarrierFailureIsReportedInTheCustomStatus()
     {
         var context = new Mock<TaskOrchestrationContext>();
-        context.Setup(c => c.GetInput<ShippingOrchestrator.Parcel>()).Returns(new ShippingOrchestrator.Parcel("p2", 1));
         context.Setup(c => c.CallActivityAsync<string>(nameof(ShippingOrchestrator.PrintLabel), It.IsAny<object>(), It.IsAny<TaskOptions>()))
             .ReturnsAsync("LBL-p2-1");
         context.Setup(c => c.CallActivityAsync(nameof(ShippingOrchestrator.NotifyCarrier), It.IsAny<object>(), It.IsAny<TaskOptions>()))
             .ThrowsAsync(new TaskFailedException(nameof(ShippingOrchestrator.NotifyCarrier), 1,
-                new TaskFailureDetails("System.TimeoutException", "carrier down", null, null)));
+                new TaskFailureDetails("System.TimeoutException", "carrier down", null, null, null)));
 
-        await ShippingOrchestrator.ShipParcel(context.Object);
+        await ShippingOrchestrator.ShipParcel(context.Object, new ShippingOrchestrator.Parcel("p2", 1));
 
         context.Verify(c => c.SetCustomStatus("carrier not notified"));
     }
