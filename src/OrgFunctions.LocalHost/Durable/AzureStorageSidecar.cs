@@ -27,11 +27,22 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
     private Task _starting = Task.CompletedTask;
     private WebApplication? _server;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the task hub exists and the sidecar listens; clients wait for it (<see cref="DurableClientBinding"/>).</summary>
+    public Task Ready => _ready.Task;
+
+    /// <summary>
+    /// Waits for the first attempt, so that the worker, started next, connects at once in the common case; if storage
+    /// isn't up, the host starts anyway and the sidecar keeps trying.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         _starting = Task.Run(() => StartWithRetriesAsync(_stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
+        await Task.WhenAny(_ready.Task, _firstAttempt.Task).WaitAsync(cancellationToken);
     }
+
+    private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -63,10 +74,12 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
                 _server = BuildServer(service);
                 await _server.StartAsync(stopping);
                 _logger.LogInformation("Durable task hub {Hub} on Azure Storage, sidecar at {Address}.", settings.HubName, settings.SidecarAddress);
+                _ready.TrySetResult();
                 return;
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
+                _firstAttempt.TrySetResult();
                 _logger.LogWarning("The durable task hub could not start ({Error}); retrying in {Delay}.", ex.Message, RetryDelay);
                 if (_server is not null)
                 {
@@ -88,6 +101,8 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
         UseAppLease = false,
         WorkerId = DurableTaskHubSettings.WorkerId,
         MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
+        WorkItemQueueVisibilityTimeout = settings.WorkItemQueueVisibilityTimeout,
+        ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
         LoggerFactory = loggers,
     };
 

@@ -13,6 +13,7 @@ public static class ProvisioningServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<OrgProvisioner>();
+        services.AddSingleton<IdempotencyClaims>();
         services.AddSingleton<ProvisioningStarter>();
         services.AddSingleton<ProvisioningStatusReader>();
         return services;

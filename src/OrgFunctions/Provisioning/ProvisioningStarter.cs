@@ -20,11 +20,11 @@ public sealed record ProvisioningStarted(string InstanceId, string OrgId, bool A
 /// <summary>
 /// Starts the provisioning of a sub-org: checks what can be refused before anything is written (permission, limits,
 /// a name already taken, unknown sender IDs), picks the new org's id, and schedules <see cref="ProvisioningOrchestrator"/>.
-/// With an idempotency key the instance id is derived from it, so a repeated or racing request finds the same instance
-/// (and the same org) instead of starting another.
+/// With an idempotency key the instance id is derived from it and the key is claimed first (<see cref="IdempotencyClaims"/>),
+/// so a repeated or racing request finds the same instance and the same org instead of starting another.
 /// </summary>
-public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, ChildCounts children, IOptions<ProvisioningOptions> options,
-    TimeProvider clock)
+public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, ChildCounts children, IdempotencyClaims claims,
+    IOptions<ProvisioningOptions> options, TimeProvider clock)
 {
     public async Task<Outcome<ProvisioningStarted>> StartAsync(Caller caller, string parentId, ProvisioningRequest request,
         string? idempotencyKey, DurableTaskClient client, CancellationToken cancellationToken)
@@ -35,10 +35,11 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, Chil
             return failure;
         }
         var parent = resolved.Value!.Org;
+        var partition = parent.Path.RootId.Value;
         var instanceId = idempotencyKey is null ? IdempotencyKeys.NewInstanceId() : IdempotencyKeys.InstanceId(parent.Id.Value, idempotencyKey);
-        if (idempotencyKey is not null && await ExistingAsync(client, instanceId, cancellationToken) is { } existing)
+        if (idempotencyKey is not null && await claims.FindAsync(partition, instanceId, cancellationToken) is { } claimed)
         {
-            return SameRequest(existing, request);
+            return await SameRequestAsync(client, instanceId, claimed, request, cancellationToken);
         }
 
         var refused = await RefuseAsync(parent, request, cancellationToken);
@@ -51,21 +52,30 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, Chil
         var input = new ProvisioningInput(OrgId.New().Value, parent.Path.Value, request.Name.Value, request.Description,
             request.OverridesJson, request.CopyRoles, request.CopyTemplates, request.SenderIds, EventFactory.ActorOf(caller),
             clock.GetUtcNow(), settings.StepMaxAttempts, settings.StepFirstRetrySeconds);
+        if (idempotencyKey is not null && await claims.ClaimAsync(partition, instanceId, input, cancellationToken) is { } winner)
+        {
+            return await SameRequestAsync(client, instanceId, winner, request, cancellationToken);
+        }
+        await ScheduleAsync(client, instanceId, input, cancellationToken);
+        return new ProvisioningStarted(instanceId, input.OrgId, AlreadyStarted: false);
+    }
+
+    /// <summary>
+    /// Schedules the instance unless it exists. A claimed key whose request died before this point is scheduled by the
+    /// next request with that key, with the claimed input.
+    /// </summary>
+    private static async Task ScheduleAsync(DurableTaskClient client, string instanceId, ProvisioningInput input,
+        CancellationToken cancellationToken)
+    {
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProvisioningOrchestrator.ProvisionOrg), input,
                 new StartOrchestrationOptions(instanceId) { DedupeStatuses = AnyExistingInstance }, cancellationToken);
         }
-        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists && idempotencyKey is not null)
+        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
         {
-            // A racing request with the same key scheduled this instance first: answer with its org.
-            if (await ExistingAsync(client, instanceId, cancellationToken) is { } winner)
-            {
-                return SameRequest(winner, request);
-            }
-            throw;
+            // Started already (by the request that claimed the key, or an earlier try of this one): nothing to do.
         }
-        return new ProvisioningStarted(instanceId, input.OrgId, AlreadyStarted: false);
     }
 
     /// <summary>
@@ -113,22 +123,21 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, Chil
         return unknown.Any ? new Failure.Invalid(unknown) : null;
     }
 
-    private static async Task<(ProvisioningStarted Started, ProvisioningInput Input)?> ExistingAsync(DurableTaskClient client,
-        string instanceId, CancellationToken cancellationToken)
-    {
-        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-        var input = instance?.ReadInputAs<ProvisioningInput>();
-        return input is null ? null : (new ProvisioningStarted(instanceId, input.OrgId, AlreadyStarted: true), input);
-    }
-
     /// <summary>A key stands for one request: reused with a different body, it is refused rather than answered with another org.</summary>
-    private static Outcome<ProvisioningStarted> SameRequest((ProvisioningStarted Started, ProvisioningInput Input) existing, ProvisioningRequest request)
+    private static async Task<Outcome<ProvisioningStarted>> SameRequestAsync(DurableTaskClient client, string instanceId,
+        ProvisioningInput claimed, ProvisioningRequest request, CancellationToken cancellationToken)
     {
-        var input = existing.Input;
-        var same = input.Name == request.Name.Value && input.Description == request.Description && input.OverridesJson == request.OverridesJson
-            && input.CopyRoles == request.CopyRoles && input.CopyTemplates == request.CopyTemplates && input.SenderIds.SequenceEqual(request.SenderIds);
-        return same
-            ? existing.Started
-            : new Failure.Conflict($"This {IdempotencyKeys.Header} was used for a different request (instance {existing.Started.InstanceId}).");
+        var same = claimed.Name == request.Name.Value && claimed.Description == request.Description
+            && claimed.OverridesJson == request.OverridesJson && claimed.CopyRoles == request.CopyRoles
+            && claimed.CopyTemplates == request.CopyTemplates && claimed.SenderIds.SequenceEqual(request.SenderIds);
+        if (!same)
+        {
+            return new Failure.Conflict($"This {IdempotencyKeys.Header} was used for a different request (instance {instanceId}).");
+        }
+        if (await client.GetInstanceAsync(instanceId, cancellationToken) is null)
+        {
+            await ScheduleAsync(client, instanceId, claimed, cancellationToken);
+        }
+        return new ProvisioningStarted(instanceId, claimed.OrgId, AlreadyStarted: true);
     }
 }

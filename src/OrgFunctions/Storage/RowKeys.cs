@@ -51,6 +51,9 @@ public static class RowKeys
     public static string User(OrgId orgId, string userId) => $"user:{orgId}:{userId}";
     public static string Workspace(OrgId orgId, string workspaceId) => $"ws:{orgId}:{workspaceId}";
 
+    /// <summary>The claim of a provisioning's Idempotency-Key (its instance id is derived from the key).</summary>
+    public static string IdempotencyClaim(string instanceId) => $"idem:{instanceId}";
+
     /// <summary>Outbox rows sort by time, then id; the ticks are zero-padded so the order is numeric.</summary>
     public static string Event(DateTimeOffset occurredAt, string eventId) => $"{EventPrefix}{occurredAt.UtcTicks:D19}:{eventId}";
 

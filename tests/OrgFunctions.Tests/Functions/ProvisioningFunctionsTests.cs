@@ -16,7 +16,7 @@ namespace OrgFunctions.Tests.Functions;
 public sealed class ProvisioningFunctionsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
-    public async Task ACreateAnswers202WithDurableLinksAndTheNewOrgIdThenTheOrgIsActive()
+    public async Task ACreateAnswers202WithOurStatusRouteAndTheNewOrgIdThenTheOrgIsActive()
     {
         await using var app = await AppHost.StartAsync(azurite);
         var (rootId, key) = await app.SignUpAsync();
@@ -28,9 +28,11 @@ public sealed class ProvisioningFunctionsTests(AzuriteFixture azurite) : IClassF
         var instanceId = body.GetProperty("id").GetString()!;
         var orgId = body.GetProperty("orgId").GetString()!;
         Assert.True(OrgId.TryParse(orgId, out _));
-        Assert.Equal(body.GetProperty("statusQueryGetUri").GetString(), response.Headers.Location?.ToString());
-        Assert.Contains($"/runtime/webhooks/durabletask/instances/{instanceId}", body.GetProperty("statusQueryGetUri").GetString());
         Assert.EndsWith($"/api/provisioning/{instanceId}", body.GetProperty("provisioningStatusUri").GetString());
+        Assert.Equal(body.GetProperty("provisioningStatusUri").GetString(), response.Headers.Location?.ToString());
+        // No management link of Durable's (terminate, purge, raise event, suspend, rewind) is handed out.
+        Assert.Equal(["id", "orgId", "provisioningStatusUri"], body.EnumerateObject().Select(p => p.Name).Order());
+        Assert.DoesNotContain("runtime/webhooks", await response.Content.ReadAsStringAsync());
 
         var status = await ProvisioningHttp.WaitAsync(app, key, instanceId);
         Assert.Equal("completed", status.GetProperty("status").GetString());

@@ -90,10 +90,16 @@ public sealed class ProvisioningOrchestratorTests
             calls.Select(c => c.Name));
         // The policy retries transient failures only: a refusal is final.
         var policy = calls[0].Options!.Retry!.Policy!;
-        Assert.False(policy.Handle(new TaskFailedException("x", 1,
-            new TaskFailureDetails(typeof(ProvisioningRefusedException).FullName!, "taken", null, null, null))));
-        Assert.True(policy.Handle(new TaskFailedException("x", 1, new TaskFailureDetails("System.TimeoutException", "slow", null, null, null))));
+        Assert.False(Retries(policy, typeof(ProvisioningRefusedException).FullName!));
+        Assert.True(Retries(policy, "System.TimeoutException"));
     }
+
+    /// <summary>What the worker asks the policy: it hands over DurableTask.Core's failure, as the real engine does.</summary>
+    private static bool Retries(RetryPolicy policy, string errorType) =>
+        policy.Handle(new global::DurableTask.Core.Exceptions.TaskFailedException("the activity failed")
+        {
+            FailureDetails = new global::DurableTask.Core.FailureDetails(errorType, "failed", null, null, isNonRetriable: false),
+        });
 
     private sealed record Call(string Name, object? Input, TaskOptions? Options);
 
