@@ -25,8 +25,10 @@ internal sealed class LocalServiceBusSender : ServiceBusSender
 
     public LocalServiceBusSender(LocalServiceBusClient client, string queueName, LocalServiceBusNamespace @namespace,
         SequenceNumbers sequenceNumbers, ScheduledMessages scheduled, TimeProvider time)
-        : base(client, queueName)
+        : base() // the real sender's constructor for subclasses: the public one opens an AMQP connection
     {
+        EntityPath = queueName;
+        Identifier = $"{client.Identifier}-{queueName}";
         _storageQueueName = StorageQueueNames.ForQueue(queueName);
         _namespace = @namespace;
         _sequenceNumbers = sequenceNumbers;
@@ -35,6 +37,12 @@ internal sealed class LocalServiceBusSender : ServiceBusSender
     }
 
     public override bool IsClosed => _closed;
+
+    public override string EntityPath { get; }
+
+    public override string FullyQualifiedNamespace => _namespace.Name;
+
+    public override string Identifier { get; }
 
     public override Task SendMessageAsync(ServiceBusMessage message, CancellationToken cancellationToken = default)
     {
