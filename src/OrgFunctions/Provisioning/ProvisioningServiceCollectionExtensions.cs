@@ -14,6 +14,8 @@ public static class ProvisioningServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<OrgProvisioner>();
         services.AddSingleton<IdempotencyClaims>();
+        services.AddSingleton<PendingProvisionings>();
+        services.AddSingleton<AbandonedProvisioningSweeper>();
         services.AddSingleton<ProvisioningStarter>();
         services.AddSingleton<ProvisioningStatusReader>();
         return services;

@@ -24,7 +24,7 @@ public sealed record ProvisioningStarted(string InstanceId, string OrgId, bool A
 /// so a repeated or racing request finds the same instance and the same org instead of starting another.
 /// </summary>
 public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, ChildCounts children, IdempotencyClaims claims,
-    IOptions<ProvisioningOptions> options, TimeProvider clock)
+    PendingProvisionings pending, IOptions<ProvisioningOptions> options, TimeProvider clock)
 {
     public async Task<Outcome<ProvisioningStarted>> StartAsync(Caller caller, string parentId, ProvisioningRequest request,
         string? idempotencyKey, DurableTaskClient client, CancellationToken cancellationToken)
@@ -64,9 +64,10 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, Chil
     /// Schedules the instance unless it exists. A claimed key whose request died before this point is scheduled by the
     /// next request with that key, with the claimed input.
     /// </summary>
-    private static async Task ScheduleAsync(DurableTaskClient client, string instanceId, ProvisioningInput input,
+    private async Task ScheduleAsync(DurableTaskClient client, string instanceId, ProvisioningInput input,
         CancellationToken cancellationToken)
     {
+        await pending.AddAsync(instanceId, input, cancellationToken);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProvisioningOrchestrator.ProvisionOrg), input,
@@ -124,7 +125,7 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, Chil
     }
 
     /// <summary>A key stands for one request: reused with a different body, it is refused rather than answered with another org.</summary>
-    private static async Task<Outcome<ProvisioningStarted>> SameRequestAsync(DurableTaskClient client, string instanceId,
+    private async Task<Outcome<ProvisioningStarted>> SameRequestAsync(DurableTaskClient client, string instanceId,
         ProvisioningInput claimed, ProvisioningRequest request, CancellationToken cancellationToken)
     {
         var same = claimed.Name == request.Name.Value && claimed.Description == request.Description
