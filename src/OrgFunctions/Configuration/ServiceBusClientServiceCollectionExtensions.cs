@@ -1,32 +1,46 @@
 using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace OrgFunctions.Configuration;
 
 /// <summary>
-/// The app's <see cref="ServiceBusClient"/>: from a connection string, or the namespace with the identity. Created on first
-/// use only; the local host registers its own stand-in in its place (DESIGN §3).
+/// The app's <see cref="ServiceBusClient"/>, from the connection its triggers name (<c>ServiceBusConnection</c>): a
+/// connection string, or <c>ServiceBusConnection__fullyQualifiedNamespace</c> with <see cref="ConnectionCredential"/>.
+/// Here the host's names are the client constructor's parameter names, so Microsoft.Extensions.Azure binds the section
+/// itself. Created on first use only; the local host replaces this registration with its own client (DESIGN §3).
 /// </summary>
 public static class ServiceBusClientServiceCollectionExtensions
 {
+    public const string Setting = "ServiceBusConnection";
+
     public static IServiceCollection AddServiceBusClient(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ServiceBusOptions>().Configure(options => ServiceBusOptions.Bind(options, configuration));
-        services.TryAddSingleton(sp =>
+        var connection = configuration.GetSection(Setting);
+        services.AddAzureSdkLogging();
+        services.AddAzureClients(clients =>
         {
-            var options = sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value;
-            if (options.FullyQualifiedNamespace is { } fullyQualifiedNamespace)
+            if (IsSet(connection))
             {
-                return new ServiceBusClient(fullyQualifiedNamespace, AzureCredentials.Create(options.Credential, options.ClientId));
+                // The package's section binding: a value is the connection string, else the constructor's parameter names.
+                clients.AddServiceBusClient<AzureClientFactoryBuilder, IConfiguration>(connection)
+                    .WithCredential(sp => ConnectionCredential.Resolve(sp, connection));
             }
-            return options.ConnectionString is { } connectionString
-                ? new ServiceBusClient(connectionString)
-                : throw new InvalidOperationException(
-                    $"Set '{ServiceBusOptions.ConnectionName}' or '{ServiceBusOptions.ConnectionName}__fullyQualifiedNamespace'.");
+            else
+            {
+                // Not validated on start: the local host never creates this client. The package's own error would list
+                // constructor parameters without naming the setting.
+                clients.AddClient<ServiceBusClient, ServiceBusClientOptions>(_ => throw new InvalidOperationException(
+                    $"The Service Bus connection is not set: set '{Setting}' to a connection string, or " +
+                    $"'{Setting}__fullyQualifiedNamespace' (with '{Setting}__credential' and '{Setting}__clientId' as needed)."));
+            }
         });
         return services;
     }
+
+    // Read when registering, as the package reads the section's credential: the configuration is built by then.
+    private static bool IsSet(IConfigurationSection connection) =>
+        !string.IsNullOrWhiteSpace(connection.Value)
+        || !string.IsNullOrWhiteSpace(connection["fullyQualifiedNamespace"]);
 }

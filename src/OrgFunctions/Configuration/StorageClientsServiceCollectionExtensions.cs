@@ -1,53 +1,65 @@
 using Azure.Core;
+using Azure.Core.Extensions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace OrgFunctions.Configuration;
 
 /// <summary>
-/// One Table, Blob and Queue service client each for the whole app, from <see cref="StorageOptions"/>: a connection
-/// string where one is set, else the service URIs with a <see cref="TokenCredential"/> (registered here unless the
-/// caller registered its own, as tests do).
+/// One Table, Blob and Queue service client each for the whole app, registered with <c>AddAzureClients</c>: from the
+/// <c>AzureWebJobsStorage</c> connection string, else from its identity-based properties (<see cref="StorageConnectionOptions"/>)
+/// with <see cref="ConnectionCredential"/>. Client options are the package's (<c>ConfigureDefaults</c>, <c>ConfigureOptions</c>),
+/// unless a client options instance is registered in DI: that one is used as it is, so tests can set transport and retries.
 /// </summary>
 public static class StorageClientsServiceCollectionExtensions
 {
     public static IServiceCollection AddStorageClients(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>()
-            .Configure(options => StorageOptions.Bind(options, configuration))
-            .Validate(options => !options.Problems().Any(), "The storage connection is incomplete: " +
-                $"set '{StorageOptions.ConnectionStringSetting}' or its identity-based form ('{StorageOptions.ConnectionStringSetting}__accountName').")
+        var connection = configuration.GetSection(StorageConnectionOptions.Setting);
+        services.AddOptions<StorageConnectionOptions>()
+            .Configure(options =>
+            {
+                connection.Bind(options);
+                options.ConnectionString = connection.Value;
+            })
+            .Validate(options => options.IsComplete, StorageConnectionOptions.IncompleteMessage)
             .ValidateOnStart();
 
-        services.TryAddSingleton<TokenCredential>(sp =>
+        services.AddAzureSdkLogging();
+        services.AddAzureClients(clients =>
         {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return AzureCredentials.Create(options.Credential, options.ClientId);
+            Add<TableServiceClient, TableClientOptions>(clients, connection, o => o.TableUri,
+                (connectionString, options) => new TableServiceClient(connectionString, options),
+                (uri, credential, options) => new TableServiceClient(uri, credential, options));
+            Add<BlobServiceClient, BlobClientOptions>(clients, connection, o => o.BlobUri,
+                (connectionString, options) => new BlobServiceClient(connectionString, options),
+                (uri, credential, options) => new BlobServiceClient(uri, credential, options));
+            Add<QueueServiceClient, QueueClientOptions>(clients, connection, o => o.QueueUri,
+                (connectionString, options) => new QueueServiceClient(connectionString, options),
+                (uri, credential, options) => new QueueServiceClient(uri, credential, options));
         });
-        // Client options come from DI too, so retries and transport can be tuned (and tests can trust a local certificate).
-        services.TryAddSingleton(new TableClientOptions());
-        services.TryAddSingleton(new BlobClientOptions());
-        services.TryAddSingleton(new QueueClientOptions());
-        services.TryAddSingleton(sp => Create(sp, sp.GetRequiredService<TableClientOptions>(),
-            (o, x) => new TableServiceClient(o.ConnectionString!, x), (o, c, x) => new TableServiceClient(o.TableUri, c, x)));
-        services.TryAddSingleton(sp => Create(sp, sp.GetRequiredService<BlobClientOptions>(),
-            (o, x) => new BlobServiceClient(o.ConnectionString!, x), (o, c, x) => new BlobServiceClient(o.BlobUri, c, x)));
-        services.TryAddSingleton(sp => Create(sp, sp.GetRequiredService<QueueClientOptions>(),
-            (o, x) => new QueueServiceClient(o.ConnectionString!, x), (o, c, x) => new QueueServiceClient(o.QueueUri, c, x)));
         return services;
     }
 
-    private static T Create<T, TOptions>(IServiceProvider services, TOptions clientOptions, Func<StorageOptions, TOptions, T> fromConnectionString,
-        Func<StorageOptions, TokenCredential, TOptions, T> fromIdentity)
-    {
-        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        return options.UsesConnectionString
-            ? fromConnectionString(options, clientOptions)
-            : fromIdentity(options, services.GetRequiredService<TokenCredential>(), clientOptions);
-    }
+    // The package binds a section to constructor parameters by name (connectionString, serviceUri, endpoint); the host's
+    // names (accountName, blobServiceUri, tableServiceUri) differ, hence a factory that maps them.
+    private static IAzureClientBuilder<TClient, TOptions> Add<TClient, TOptions>(AzureClientFactoryBuilder clients,
+        IConfiguration connection, Func<StorageConnectionOptions, Uri?> endpoint, Func<string, TOptions, TClient> fromConnectionString,
+        Func<Uri, TokenCredential, TOptions, TClient> fromIdentity)
+        where TOptions : ClientOptions =>
+        clients.AddClient<TClient, TOptions>((options, credential, services) =>
+            {
+                // Throws OptionsValidationException (naming the settings) when neither form is complete.
+                var settings = services.GetRequiredService<IOptions<StorageConnectionOptions>>().Value;
+                var clientOptions = services.GetService<TOptions>() ?? options;
+                return settings.UsesConnectionString
+                    ? fromConnectionString(settings.ConnectionString!, clientOptions)
+                    : fromIdentity(endpoint(settings)!, credential, clientOptions);
+            })
+            .WithCredential(services => ConnectionCredential.Resolve(services, connection));
 }

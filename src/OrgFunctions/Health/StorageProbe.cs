@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using OrgFunctions.Storage;
@@ -8,7 +9,9 @@ namespace OrgFunctions.Health;
 
 /// <summary>
 /// Asks each storage service one cheap question with the app's own clients, so the answer covers address and
-/// credentials alike: a service that answers (even "no such table") is up; no answer, or a refusal (401/403), is down.
+/// credentials alike: a service that answers (even "no such table") is up; no answer, a refusal (401/403), or an identity
+/// that gets no token, is down. The real clients' <c>ExistsAsync</c> answers false only for its service's own "not found"
+/// code and throws for anything else, a 404 with another code included: hence the catches below.
 /// </summary>
 internal sealed class StorageProbe(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues) : IStorageProbe
 {
@@ -43,6 +46,11 @@ internal sealed class StorageProbe(TableServiceClient tables, BlobServiceClient 
         }
         catch (RequestFailedException)
         {
+            return false;
+        }
+        catch (AuthenticationFailedException)
+        {
+            // Identity-based connections: the credential found no identity or was refused before any request was sent.
             return false;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

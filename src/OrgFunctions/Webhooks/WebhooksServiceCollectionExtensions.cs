@@ -1,13 +1,14 @@
-using Azure.Core;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace OrgFunctions.Webhooks;
 
-/// <summary>Webhooks: subscriptions, fan-out, delivery. Needs the org services and a <see cref="ServiceBusClient"/>.</summary>
+/// <summary>
+/// Webhooks: subscriptions, fan-out, delivery. Needs the org services and a <see cref="ServiceBusClient"/>: AddOrgFunctions
+/// registers it from <c>ServiceBusConnection</c> (Configuration/), the local host its own, tests a mock.
+/// </summary>
 public static class WebhooksServiceCollectionExtensions
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
@@ -17,13 +18,6 @@ public static class WebhooksServiceCollectionExtensions
             .Validate(o => o.Timeout > TimeSpan.Zero && o.FanOutParallelism >= 1, "Webhooks:Timeout and FanOutParallelism must be positive.")
             .Validate(o => TryParseSchedule(o), "Webhooks:RetrySchedule is not a list of delays (e.g. \"0, 5s, 5m, 30m, 2h\").")
             .ValidateOnStart();
-
-        // In Azure: the namespace from ServiceBusConnection__fullyQualifiedNamespace with the app's identity.
-        // The local host replaces this with its Service Bus over Storage queues.
-        services.TryAddSingleton(sp => new ServiceBusClient(
-            configuration["ServiceBusConnection:fullyQualifiedNamespace"] ?? configuration["ServiceBusConnection__fullyQualifiedNamespace"]
-                ?? throw new InvalidOperationException("Set ServiceBusConnection__fullyQualifiedNamespace."),
-            sp.GetRequiredService<TokenCredential>()));
 
         services.AddSingleton<EndpointGuard>();
         services.AddHttpClient(WebhookOptions.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

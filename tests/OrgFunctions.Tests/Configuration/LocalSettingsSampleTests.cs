@@ -1,6 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrgFunctions.Configuration;
 using OrgFunctions.FileDrops;
 using OrgFunctions.Provisioning;
 using OrgFunctions.Testing;
@@ -51,4 +54,18 @@ public class LocalSettingsSampleTests
     public void TheSampleRetryScheduleIsTheDefault() =>
         Assert.Equal(Domain.Webhooks.RetrySchedule.Default.Delays,
             Domain.Webhooks.RetrySchedule.Parse(SampleValues()["Webhooks__RetrySchedule"]!).Delays);
+
+    [Fact]
+    public async Task TheSampleConnectionsAreAzuriteConnectionStrings()
+    {
+        var values = SampleValues();
+        Assert.Equal("UseDevelopmentStorage=true", values[StorageConnectionOptions.Setting]);
+        // Read by the Service Bus trigger's host; the local host plays Service Bus on Azurite whatever its value.
+        Assert.False(string.IsNullOrWhiteSpace(values[ServiceBusClientServiceCollectionExtensions.Setting]));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        await using var provider = new ServiceCollection().AddStorageClients(configuration).BuildServiceProvider();
+
+        Assert.Equal("devstoreaccount1", provider.GetRequiredService<TableServiceClient>().AccountName);
+    }
 }
