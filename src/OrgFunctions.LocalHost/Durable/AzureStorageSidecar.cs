@@ -59,7 +59,8 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
             try
             {
                 var service = new AzureStorageOrchestrationService(ServiceSettings());
-                await service.CreateIfNotExistsAsync();
+                // It takes no cancellation token and retries for a while when Azurite is down: a stopping host leaves it behind.
+                await service.CreateIfNotExistsAsync().WaitAsync(stopping);
                 _server = BuildServer(service);
                 await _server.StartAsync(stopping);
                 _logger.LogInformation("Durable task hub {Hub} on Azure Storage, sidecar at {Address}.", settings.HubName, settings.SidecarAddress);
@@ -88,6 +89,8 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
         UseAppLease = false,
         WorkerId = DurableTaskHubSettings.WorkerId,
         MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
+        // Renewed while the activity runs (SidecarOrchestrationService): short, so a killed host's activity runs again soon.
+        WorkItemQueueVisibilityTimeout = settings.ActivityLockTimeout,
         LoggerFactory = loggers,
     };
 
@@ -100,7 +103,7 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.SidecarAddress.Port,
             listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationService>(new SidecarOrchestrationService(service, settings.ActivityLockTimeout / 3, _logger));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerAndDispatcher);

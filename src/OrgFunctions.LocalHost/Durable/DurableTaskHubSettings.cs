@@ -31,6 +31,12 @@ internal sealed record DurableTaskHubSettings
     /// <summary>The provider backs off to this between empty polls (30 s in Azure); kept short so local runs react at once.</summary>
     public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a running activity's work-item message stays hidden between renewals (Durable Functions: 5 minutes, the
+    /// provider's default). A host killed mid-activity leaves the message hidden this long before it runs again.
+    /// </summary>
+    public TimeSpan ActivityLockTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>h2c on 127.0.0.1, a port free when the host was built.</summary>
     public required Uri SidecarAddress { get; init; }
 
