@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using OrgFunctions.LocalHost.Hosting;
 using OrgFunctions.LocalHost.Tests.Samples;
 using OrgFunctions.LocalHost.Tests.Support;
 using OrgFunctions.LocalHost.Timers;
@@ -60,5 +61,18 @@ public sealed class TimerTriggerTests
         await using var host = await StartAsync(new TimerProbe());
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.PostAsync("admin/functions/nope", null)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await host.Client.PostAsync("admin/functions/hello", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnInvalidScheduleStopsTheHostFromStartingNamingTheFunctionAndTheExpression()
+    {
+        await using var host = LocalFunctionsHost.Create([.. SampleHost.Arguments(), $"--{TimerSamples.ScheduleSetting}=0 0 25 * * *"],
+            (services, _) => services.AddSingleton(new TimerProbe()));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        await host.StopAsync();
+
+        Assert.Contains("settingTimer", error.Message);
+        Assert.Contains("'0 0 25 * * *' is not a valid NCRONTAB expression", error.Message);
     }
 }
