@@ -10,8 +10,9 @@ namespace OrgFunctions.LocalHost.Durable;
 /// <item>Start and stop in order. The sidecar starts the provider once the worker connects and stops it when its
 /// server stops, from two <c>async void</c> handlers that can overlap; stopping
 /// <see cref="DurableTask.AzureStorage.AzureStorageOrchestrationService"/> before its start has finished throws a
-/// NullReferenceException that ends the process. A stop waits for a start in progress, and a start after a stop
-/// does nothing.</item>
+/// NullReferenceException that ends the process. A stop waits for a start in progress; a start after a stop does
+/// nothing, and the dispatchers that the sidecar then starts all the same get no work (their fetches wait), instead of
+/// spinning on a provider that isn't running.</item>
 /// <item>Renew an activity's lock (its work-item queue message's visibility) while it runs, so the lock can be short:
 /// the message of an activity whose process died reappears within one lock period.</item>
 /// </list>
@@ -24,6 +25,17 @@ internal sealed class SidecarOrchestrationService(IOrchestrationService inner, T
     private readonly object _gate = new();
     private Task? _started;
     private bool _stopped;
+
+    private bool Stopped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stopped;
+            }
+        }
+    }
 
     public Task StartAsync()
     {
@@ -61,6 +73,10 @@ internal sealed class SidecarOrchestrationService(IOrchestrationService inner, T
 
     public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
+        if (Stopped)
+        {
+            return await NoWorkAsync<TaskActivityWorkItem>(cancellationToken);
+        }
         var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
         if (workItem is not null)
         {
@@ -112,7 +128,7 @@ internal sealed class SidecarOrchestrationService(IOrchestrationService inner, T
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
 
     public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+        Stopped ? NoWorkAsync<TaskOrchestrationWorkItem>(cancellationToken) : inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
@@ -125,4 +141,11 @@ internal sealed class SidecarOrchestrationService(IOrchestrationService inner, T
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
 
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+
+    // Until the dispatcher asking is stopped itself (or forever, when it never will be: nothing holds it then).
+    private static async Task<T> NoWorkAsync<T>(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return default!;
+    }
 }
