@@ -89,6 +89,9 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
         UseAppLease = false,
         WorkerId = DurableTaskHubSettings.WorkerId,
         MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
+        // As Durable Functions sets it: starting an instance id whose status the caller listed as a dedupe status is
+        // refused (the client sees gRPC AlreadyExists), not silently ignored as the provider's default does.
+        ThrowExceptionOnInvalidDedupeStatus = true,
         // Renewed while the activity runs (SidecarOrchestrationService): short, so a killed host's activity runs again soon.
         WorkItemQueueVisibilityTimeout = settings.ActivityLockTimeout,
         LoggerFactory = loggers,

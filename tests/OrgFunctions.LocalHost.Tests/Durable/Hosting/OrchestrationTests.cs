@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using OrgFunctions.LocalHost.Tests.Durable.Samples;
 using OrgFunctions.LocalHost.Tests.Support;
@@ -71,6 +73,21 @@ public sealed class OrchestrationTests(AzuriteFixture azurite) : IClassFixture<A
         var done = await DurableHost.WaitUntilEndedAsync(host.Client, id);
         Assert.Equal("Terminated", done.GetProperty("runtimeStatus").GetString());
         Assert.Equal("cancelled", done.GetProperty("output").GetString());
+    }
+
+    [Fact]
+    public async Task StartingAnExistingInstanceIdWithItsStatusAsDedupeStatusIsRefused()
+    {
+        await using var host = await DurableHost.StartAsync(azurite);
+        var options = new StartOrchestrationOptions("once")
+        {
+            DedupeStatuses = [nameof(OrchestrationRuntimeStatus.Pending), nameof(OrchestrationRuntimeStatus.Running)],
+        };
+        await host.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(DurableSamples.AwaitApproval), options);
+
+        // The sidecar answers gRPC AlreadyExists; the client turns that into this exception, as with the Functions host.
+        await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() =>
+            host.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(DurableSamples.AwaitApproval), options));
     }
 
     [Fact]
