@@ -90,7 +90,7 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
         WorkerId = DurableTaskHubSettings.WorkerId,
         MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
         // As Durable Functions sets it: starting an instance id whose status the caller listed as a dedupe status is
-        // refused (the client sees gRPC AlreadyExists), not silently ignored as the provider's default does.
+        // refused (the client throws OrchestrationAlreadyExistsException), not silently ignored as by default.
         ThrowExceptionOnInvalidDedupeStatus = true,
         // Renewed while the activity runs (SidecarOrchestrationService): short, so a killed host's activity runs again soon.
         WorkItemQueueVisibilityTimeout = settings.ActivityLockTimeout,
@@ -106,7 +106,8 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.SidecarAddress.Port,
             listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(new SidecarOrchestrationService(service, settings.ActivityLockTimeout / 3, _logger));
+        builder.Services.AddSingleton<IOrchestrationService>(
+            new SidecarOrchestrationService(service, renewActivityLocksEvery: settings.ActivityLockTimeout / 3, _logger));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerAndDispatcher);
