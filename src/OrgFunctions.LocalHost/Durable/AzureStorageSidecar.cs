@@ -27,22 +27,11 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
     private Task _starting = Task.CompletedTask;
     private WebApplication? _server;
 
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes when the task hub exists and the sidecar listens; clients wait for it (<see cref="DurableClientBinding"/>).</summary>
-    public Task Ready => _ready.Task;
-
-    /// <summary>
-    /// Waits for the first attempt, so that the worker, started next, connects at once in the common case; if storage
-    /// isn't up, the host starts anyway and the sidecar keeps trying.
-    /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         _starting = Task.Run(() => StartWithRetriesAsync(_stopping.Token), CancellationToken.None);
-        await Task.WhenAny(_ready.Task, _firstAttempt.Task).WaitAsync(cancellationToken);
+        return Task.CompletedTask;
     }
-
-    private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -70,16 +59,15 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
             try
             {
                 var service = new AzureStorageOrchestrationService(ServiceSettings());
-                await service.CreateIfNotExistsAsync();
+                // It takes no cancellation token and retries for a while when Azurite is down: a stopping host leaves it behind.
+                await service.CreateIfNotExistsAsync().WaitAsync(stopping);
                 _server = BuildServer(service);
                 await _server.StartAsync(stopping);
                 _logger.LogInformation("Durable task hub {Hub} on Azure Storage, sidecar at {Address}.", settings.HubName, settings.SidecarAddress);
-                _ready.TrySetResult();
                 return;
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
-                _firstAttempt.TrySetResult();
                 _logger.LogWarning("The durable task hub could not start ({Error}); retrying in {Delay}.", ex.Message, RetryDelay);
                 if (_server is not null)
                 {
@@ -101,8 +89,11 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
         UseAppLease = false,
         WorkerId = DurableTaskHubSettings.WorkerId,
         MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
-        WorkItemQueueVisibilityTimeout = settings.WorkItemQueueVisibilityTimeout,
-        ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
+        // As Durable Functions sets it: starting an instance id whose status the caller listed as a dedupe status is
+        // refused (the client throws OrchestrationAlreadyExistsException), not silently ignored as by default.
+        ThrowExceptionOnInvalidDedupeStatus = true,
+        // Renewed while the activity runs (SidecarOrchestrationService): short, so a killed host's activity runs again soon.
+        WorkItemQueueVisibilityTimeout = settings.ActivityLockTimeout,
         LoggerFactory = loggers,
     };
 
@@ -115,7 +106,8 @@ internal sealed class AzureStorageSidecar(DurableTaskHubSettings settings, ILogg
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.SidecarAddress.Port,
             listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(LocalOrchestrationService.Over(service));
+        builder.Services.AddSingleton<IOrchestrationService>(
+            new SidecarOrchestrationService(service, renewActivityLocksEvery: settings.ActivityLockTimeout / 3, _logger));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerAndDispatcher);

@@ -12,15 +12,6 @@ internal sealed class DurableClientBinding(IServiceProvider services) : IInputBi
     public bool CanBind(ParameterInfo parameter) =>
         parameter.GetCustomAttribute<DurableClientAttribute>() is not null && parameter.ParameterType == typeof(DurableTaskClient);
 
-    private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(30);
-
-    /// <summary>A request that needs the client waits (a bounded time) for the task hub to be ready.</summary>
-    public async ValueTask<object?> BindAsync(ParameterInfo parameter, FunctionContext context)
-    {
-        if (services.GetService<AzureStorageSidecar>() is { } sidecar)
-        {
-            await sidecar.Ready.WaitAsync(ReadyBound, context.CancellationToken);
-        }
-        return services.GetRequiredService<DurableTaskClient>();
-    }
+    public ValueTask<object?> BindAsync(ParameterInfo parameter, FunctionContext context) =>
+        ValueTask.FromResult<object?>(services.GetRequiredService<DurableTaskClient>());
 }

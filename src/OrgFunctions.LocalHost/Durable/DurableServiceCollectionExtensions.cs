@@ -30,7 +30,11 @@ internal static class DurableServiceCollectionExtensions
         services.TryAddSingleton(sp => GrpcChannel.ForAddress(sp.GetRequiredService<DurableTaskHubSettings>().SidecarAddress));
         services.AddDurableTaskClient(client => client.UseGrpc(_ => { }).RegisterDirectly());
         services.AddOptions<Microsoft.DurableTask.Client.Grpc.GrpcDurableTaskClientOptions>(Options.DefaultName)
-            .Configure<GrpcChannel>((options, channel) => options.Channel = channel);
+            .Configure<GrpcChannel>((options, channel) =>
+            {
+                options.Channel = channel;
+                options.Interceptors.Add(new WaitForSidecarInterceptor());
+            });
 
         var orchestrators = catalog.WithTrigger(typeof(OrchestrationTriggerAttribute));
         var activities = catalog.WithTrigger(typeof(ActivityTriggerAttribute));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +13,8 @@ namespace OrgFunctions.LocalHost.Durable;
 /// </summary>
 internal sealed record DurableTaskHubSettings
 {
+    public const string HubNameSetting = "AzureFunctionsJobHost:extensions:durableTask:hubName";
+    public const string PollingSetting = "AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval";
     public const string StorageSetting = "AzureWebJobsStorage";
     public const string DefaultHubName = "TestHubName";
 
@@ -31,41 +32,26 @@ internal sealed record DurableTaskHubSettings
     public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long a dequeued work item stays invisible: after a crash, an activity that was running runs again once this
-    /// has passed (5 minutes in Azure). No lock renewal reaches the provider through the sidecar, so an activity must also
-    /// finish within it.
+    /// How long a running activity's work-item message stays hidden between renewals (Durable Functions: 5 minutes, the
+    /// provider's default). A host killed mid-activity leaves the message hidden this long before it runs again.
     /// </summary>
-    public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>The same for orchestration (control queue) messages.</summary>
-    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan ActivityLockTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>h2c on 127.0.0.1, a port free when the host was built.</summary>
     public required Uri SidecarAddress { get; init; }
 
-    /// <summary>
-    /// host.json's <c>extensions.durableTask</c> (hub name, <c>storageProvider</c> timings), each overridden by the
-    /// Functions host's setting of the same path (<c>AzureFunctionsJobHost__extensions__durableTask__...</c>).
-    /// </summary>
-    public static DurableTaskHubSettings From(IConfiguration configuration)
+    public static DurableTaskHubSettings From(IConfiguration configuration) => new()
     {
-        string? Read(params string[] path) =>
-            configuration[string.Join(':', ["AzureFunctionsJobHost", "extensions", "durableTask", .. path])] is { Length: > 0 } configured
-                ? configured
-                : HostJson.FindString(["extensions", "durableTask", .. path]);
-        TimeSpan Duration(TimeSpan fallback, params string[] path) =>
-            TimeSpan.TryParse(Read(path), CultureInfo.InvariantCulture, out var value) ? value : fallback;
-
-        return new DurableTaskHubSettings
-        {
-            HubName = Read("hubName") ?? DefaultHubName,
-            StorageConnectionString = configuration[StorageSetting],
-            MaxQueuePollingInterval = Duration(TimeSpan.FromSeconds(1), "storageProvider", "maxQueuePollingInterval"),
-            WorkItemQueueVisibilityTimeout = Duration(TimeSpan.FromMinutes(1), "storageProvider", "workItemQueueVisibilityTimeout"),
-            ControlQueueVisibilityTimeout = Duration(TimeSpan.FromMinutes(1), "storageProvider", "controlQueueVisibilityTimeout"),
-            SidecarAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}"),
-        };
-    }
+        HubName = configuration[HubNameSetting] is { Length: > 0 } configured
+            ? configured
+            : HostJson.FindString("extensions", "durableTask", "hubName") ?? DefaultHubName,
+        StorageConnectionString = configuration[StorageSetting],
+        MaxQueuePollingInterval = TimeSpan.TryParse(configuration[PollingSetting]
+            ?? HostJson.FindString("extensions", "durableTask", "storageProvider", "maxQueuePollingInterval"), out var polling)
+            ? polling
+            : TimeSpan.FromSeconds(1),
+        SidecarAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}"),
+    };
 
     private static int FreeLoopbackPort()
     {

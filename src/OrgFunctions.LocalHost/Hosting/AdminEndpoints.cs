@@ -13,6 +13,8 @@ namespace OrgFunctions.LocalHost.Hosting;
 /// The Functions host's admin endpoint for running a non-HTTP function now:
 /// <c>POST /admin/functions/{name}</c> with an optional body <c>{"input": "..."}</c>; 202 when started,
 /// 404 for an unknown function, 400 for one that cannot be run on demand (HTTP functions: call their route).
+/// Mapped only with the development flag (<see cref="LocalHostSettings.EnableAdminEndpoints"/>): it runs any function
+/// without a key, which the Functions host only allows with its master key.
 /// </summary>
 internal static class AdminEndpoints
 {

@@ -52,7 +52,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
     }
 
-    /// <param name="args">Command-line arguments: --port, --functions-assembly (repeatable), --settings, and any --Key=value setting.</param>
+    /// <param name="args">Command-line arguments: --port, --functions-assembly (repeatable), --settings, --enable-admin, and any --Key=value setting.</param>
     /// <param name="configureServices">Runs last, after AddOrgFunctions and the extra assemblies' startups (tests replace services here).</param>
     public static LocalFunctionsHost Create(string[] args, Action<IServiceCollection, IConfiguration>? configureServices = null)
     {
@@ -95,7 +95,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         {
             binding.MapEndpoints(app, catalog.WithTrigger(binding.TriggerAttributeType));
         }
-        app.MapAdminEndpoints();
+        if (settings.EnableAdminEndpoints)
+        {
+            app.MapAdminEndpoints();
+        }
 
         var host = new LocalFunctionsHost(app, catalog, settings, settingsFile);
         app.Lifetime.ApplicationStarted.Register(host.LogBanner);
@@ -119,6 +122,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             logger.LogInformation("Settings: Values of {SettingsFile}", SettingsFile);
         }
         logger.LogInformation("{Functions}", StartupBanner.Describe(Catalog.Functions, BaseAddress, Settings.RoutePrefix ?? ""));
+        if (Settings.EnableAdminEndpoints)
+        {
+            logger.LogWarning("Admin endpoint on (development flag): POST {BaseAddress}admin/functions/{{name}} runs any non-HTTP function.",
+                BaseAddress);
+        }
     }
 
     private static Assembly LoadAssembly(string path) =>

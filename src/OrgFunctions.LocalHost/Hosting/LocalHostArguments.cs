@@ -2,7 +2,8 @@ namespace OrgFunctions.LocalHost.Hosting;
 
 /// <summary>
 /// The local host's own command-line options, taken out of the arguments before ASP.NET Core reads the rest:
-/// <c>--port N</c>, <c>--functions-assembly PATH</c> (repeatable) and <c>--settings PATH</c> (a local.settings.json).
+/// <c>--port N</c>, <c>--functions-assembly PATH</c> (repeatable), <c>--settings PATH</c> (a local.settings.json) and
+/// <c>--enable-admin</c> (the development flag that maps the admin endpoint; no value).
 /// </summary>
 internal sealed record LocalHostArguments(string[] Remaining, Dictionary<string, string?> Configuration, string? SettingsFile)
 {
@@ -23,6 +24,9 @@ internal sealed record LocalHostArguments(string[] Remaining, Dictionary<string,
                 case "--functions-assembly":
                     configuration[$"{LocalHostSettings.Section}:{nameof(LocalHostSettings.FunctionsAssemblies)}:{assemblies++}"] =
                         Path.GetFullPath(Value(args, ref i, name, inlineValue));
+                    break;
+                case "--enable-admin":
+                    configuration[$"{LocalHostSettings.Section}:{nameof(LocalHostSettings.EnableAdminEndpoints)}"] = inlineValue ?? "true";
                     break;
                 case "--settings":
                     settingsFile = Path.GetFullPath(Value(args, ref i, name, inlineValue));

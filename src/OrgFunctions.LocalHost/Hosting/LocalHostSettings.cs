@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 namespace OrgFunctions.LocalHost.Hosting;
 
 /// <summary>
-/// The local host's own settings (configuration section <c>LocalHost</c>): port, route prefix and extra
-/// function assemblies. Command-line <c>--port</c> and <c>--functions-assembly</c> land here too.
+/// The local host's own settings (configuration section <c>LocalHost</c>): port, route prefix, the admin endpoint flag and
+/// extra function assemblies. Command-line <c>--port</c>, <c>--enable-admin</c> and <c>--functions-assembly</c> land here too.
 /// </summary>
 public sealed class LocalHostSettings
 {
@@ -16,6 +16,12 @@ public sealed class LocalHostSettings
 
     /// <summary>The HTTP route prefix; from host.json's extensions.http.routePrefix when not set; "api" when neither says.</summary>
     public string? RoutePrefix { get; set; }
+
+    /// <summary>
+    /// Maps the admin endpoint (<c>POST /admin/functions/{name}</c>, which runs any non-HTTP function without a key). Off
+    /// unless asked for with <c>--enable-admin</c> or <c>LocalHost:EnableAdminEndpoints=true</c>: a development flag.
+    /// </summary>
+    public bool EnableAdminEndpoints { get; set; }
 
     /// <summary>Assemblies searched for functions besides the app's own (paths).</summary>
     public List<string> FunctionsAssemblies { get; set; } = [];

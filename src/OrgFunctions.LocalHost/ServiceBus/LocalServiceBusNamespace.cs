@@ -31,38 +31,41 @@ internal sealed class LocalServiceBusNamespace
     /// <summary>A name for <c>ServiceBusClient.FullyQualifiedNamespace</c>: the queue endpoint's authority.</summary>
     public string Name => new QueueClient(ConnectionString, "name").Uri.Authority;
 
-    public Task<QueueClient> QueueAsync(string serviceBusQueueName) => StorageQueueAsync(StorageQueueNames.ForQueue(serviceBusQueueName));
+    // The cancellation token matters: while Azurite is down, one creation retries for ~25 s (the Storage client's
+    // default policy), and a host that is stopping must not wait for that.
+    public Task<QueueClient> QueueAsync(string serviceBusQueueName, CancellationToken cancellationToken = default) =>
+        StorageQueueAsync(StorageQueueNames.ForQueue(serviceBusQueueName), cancellationToken);
 
-    public Task<QueueClient> DeadLetterQueueAsync(string serviceBusQueueName) =>
-        StorageQueueAsync(StorageQueueNames.DeadLetterFor(serviceBusQueueName));
+    public Task<QueueClient> DeadLetterQueueAsync(string serviceBusQueueName, CancellationToken cancellationToken = default) =>
+        StorageQueueAsync(StorageQueueNames.DeadLetterFor(serviceBusQueueName), cancellationToken);
 
     // Creation is idempotent, so two callers racing on first use both create and one client is kept;
     // a failure (Azurite not up yet) is not cached and the next call tries again.
-    private async Task<QueueClient> StorageQueueAsync(string storageQueueName)
+    private async Task<QueueClient> StorageQueueAsync(string storageQueueName, CancellationToken cancellationToken)
     {
         if (_queues.TryGetValue(storageQueueName, out var existing))
         {
             return existing;
         }
-        var queue = await CreateQueueAsync(storageQueueName).ConfigureAwait(false);
+        var queue = await CreateQueueAsync(storageQueueName, cancellationToken).ConfigureAwait(false);
         return _queues.GetOrAdd(storageQueueName, queue);
     }
 
-    public async Task<TableClient> TableAsync()
+    public async Task<TableClient> TableAsync(CancellationToken cancellationToken = default)
     {
         if (_table is { } table)
         {
             return table;
         }
         table = new TableClient(ConnectionString, TableName);
-        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         return _table = table;
     }
 
-    private async Task<QueueClient> CreateQueueAsync(string storageQueueName)
+    private async Task<QueueClient> CreateQueueAsync(string storageQueueName, CancellationToken cancellationToken)
     {
         var queue = new QueueClient(ConnectionString, storageQueueName);
-        await queue.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         return queue;
     }
 }

@@ -16,6 +16,7 @@ internal sealed class LocalServiceBusSender : ServiceBusSender
     // Storage hides a message for at most 7 days; a later schedule is re-hidden by the receiver in steps.
     internal static readonly TimeSpan MaxVisibilityTimeout = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
 
+    private readonly LocalServiceBusClient _client;
     private readonly LocalServiceBusNamespace _namespace;
     private readonly SequenceNumbers _sequenceNumbers;
     private readonly ScheduledMessages _scheduled;
@@ -23,11 +24,13 @@ internal sealed class LocalServiceBusSender : ServiceBusSender
     private readonly string _storageQueueName;
     private bool _closed;
 
+    // The base's (client, name) constructor opens an AMQP connection from the client; the parameterless one (for mocking
+    // and derived types) doesn't, so the properties that would read that connection are overridden here.
     public LocalServiceBusSender(LocalServiceBusClient client, string queueName, LocalServiceBusNamespace @namespace,
         SequenceNumbers sequenceNumbers, ScheduledMessages scheduled, TimeProvider time)
-        : base() // the real sender's constructor for subclasses: the public one opens an AMQP connection
     {
         EntityPath = queueName;
+        _client = client;
         Identifier = $"{client.Identifier}-{queueName}";
         _storageQueueName = StorageQueueNames.ForQueue(queueName);
         _namespace = @namespace;
@@ -36,13 +39,13 @@ internal sealed class LocalServiceBusSender : ServiceBusSender
         _time = time;
     }
 
-    public override bool IsClosed => _closed;
-
     public override string EntityPath { get; }
 
-    public override string FullyQualifiedNamespace => _namespace.Name;
+    public override string FullyQualifiedNamespace => _client.FullyQualifiedNamespace;
 
     public override string Identifier { get; }
+
+    public override bool IsClosed => _closed;
 
     public override Task SendMessageAsync(ServiceBusMessage message, CancellationToken cancellationToken = default)
     {
@@ -91,7 +94,7 @@ internal sealed class LocalServiceBusSender : ServiceBusSender
         {
             return;
         }
-        var queue = await _namespace.QueueAsync(EntityPath).ConfigureAwait(false);
+        var queue = await _namespace.QueueAsync(EntityPath, cancellationToken).ConfigureAwait(false);
         try
         {
             await queue.DeleteMessageAsync(found.QueueMessageId, found.PopReceipt, cancellationToken).ConfigureAwait(false);
@@ -141,7 +144,7 @@ internal sealed class LocalServiceBusSender : ServiceBusSender
             ? ClampTimeToLive(delay + ttl)
             : TimeSpan.FromSeconds(-1);
 
-        var queue = await _namespace.QueueAsync(EntityPath).ConfigureAwait(false);
+        var queue = await _namespace.QueueAsync(EntityPath, cancellationToken).ConfigureAwait(false);
         var receipt = (await queue.SendMessageAsync(text, visibility, timeToLive, cancellationToken).ConfigureAwait(false)).Value;
         if (cancellable)
         {

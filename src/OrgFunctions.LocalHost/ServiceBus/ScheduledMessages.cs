@@ -21,7 +21,7 @@ internal sealed class ScheduledMessages
     public async Task RecordAsync(string storageQueueName, long sequenceNumber, string queueMessageId, string popReceipt,
         CancellationToken cancellationToken)
     {
-        var table = await _namespace.TableAsync().ConfigureAwait(false);
+        var table = await _namespace.TableAsync(cancellationToken).ConfigureAwait(false);
         var row = new TableEntity(Partition(storageQueueName), RowKey(sequenceNumber))
         {
             ["QueueMessageId"] = queueMessageId,
@@ -34,7 +34,7 @@ internal sealed class ScheduledMessages
     /// <summary>After the receiver re-hid a message scheduled beyond Storage's 7-day limit, its pop receipt changed.</summary>
     public async Task UpdatePopReceiptAsync(string storageQueueName, long sequenceNumber, string popReceipt, CancellationToken cancellationToken)
     {
-        var table = await _namespace.TableAsync().ConfigureAwait(false);
+        var table = await _namespace.TableAsync(cancellationToken).ConfigureAwait(false);
         var row = new TableEntity(Partition(storageQueueName), RowKey(sequenceNumber)) { ["PopReceipt"] = popReceipt };
         try
         {
@@ -50,7 +50,7 @@ internal sealed class ScheduledMessages
     public async Task<(string QueueMessageId, string PopReceipt)?> CancelAsync(string storageQueueName, long sequenceNumber,
         CancellationToken cancellationToken)
     {
-        var table = await _namespace.TableAsync().ConfigureAwait(false);
+        var table = await _namespace.TableAsync(cancellationToken).ConfigureAwait(false);
         TableEntity row;
         try
         {
@@ -70,7 +70,7 @@ internal sealed class ScheduledMessages
     /// <summary>Called by the receiver when the message is due: true if it was cancelled (drop it), false to deliver it.</summary>
     public async Task<bool> ClaimForDeliveryAsync(string storageQueueName, long sequenceNumber, CancellationToken cancellationToken)
     {
-        var table = await _namespace.TableAsync().ConfigureAwait(false);
+        var table = await _namespace.TableAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
             TableEntity row;
@@ -101,7 +101,7 @@ internal sealed class ScheduledMessages
 
     public async Task ForgetAsync(string storageQueueName, long sequenceNumber, CancellationToken cancellationToken)
     {
-        var table = await _namespace.TableAsync().ConfigureAwait(false);
+        var table = await _namespace.TableAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await table.DeleteEntityAsync(Partition(storageQueueName), RowKey(sequenceNumber), ETag.All, cancellationToken).ConfigureAwait(false);

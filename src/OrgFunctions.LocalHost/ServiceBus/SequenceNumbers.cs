@@ -43,7 +43,7 @@ internal sealed class SequenceNumbers
 
     private async Task<long> ReserveBlockAsync(string storageQueueName, CancellationToken cancellationToken)
     {
-        var table = await _namespace.TableAsync().ConfigureAwait(false);
+        var table = await _namespace.TableAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();

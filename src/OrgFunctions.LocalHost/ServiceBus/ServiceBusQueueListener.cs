@@ -98,7 +98,7 @@ internal sealed class ServiceBusQueueListener
     {
         try
         {
-            var queue = await _namespace.QueueAsync(_function.QueueName).ConfigureAwait(false);
+            var queue = await _namespace.QueueAsync(_function.QueueName, stopping).ConfigureAwait(false);
             var messages = (await queue.ReceiveMessagesAsync(maxMessages, _options.LockDuration, stopping).ConfigureAwait(false)).Value;
             return messages.Select(m => (queue, m)).ToArray();
         }

@@ -10,7 +10,7 @@ namespace OrgFunctions.LocalHost.Timers;
 /// timer never runs twice at once; occurrences that fall due during a slow run are coalesced into a single
 /// past-due run right after it, never queued one by one.
 /// </summary>
-internal sealed class TimerRunner(LocalFunction function, ITimerSchedule schedule, bool runOnStartup, IFunctionInvoker invoker,
+internal sealed class TimerRunner(LocalFunction function, TimerSchedule schedule, bool runOnStartup, IFunctionInvoker invoker,
     TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);

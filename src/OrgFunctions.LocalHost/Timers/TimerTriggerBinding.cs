@@ -27,10 +27,10 @@ internal sealed class TimerTriggerBinding(IFunctionInvoker invoker, IConfigurati
         var runners = functions.Select(f =>
         {
             var trigger = (TimerTriggerAttribute)f.Trigger;
-            ITimerSchedule schedule;
+            TimerSchedule schedule;
             try
             {
-                schedule = TimerScheduleParser.Parse(trigger.Schedule, configuration);
+                schedule = TimerSchedule.Parse(trigger.Schedule, configuration);
             }
             catch (FormatException ex)
             {

@@ -1,4 +1,4 @@
-using Grpc.Core;
+using DurableTask.Core.Exceptions;
 using Azure.Data.Tables;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -73,7 +73,7 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, Chil
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProvisioningOrchestrator.ProvisionOrg), input,
                 new StartOrchestrationOptions(instanceId) { DedupeStatuses = AnyExistingInstance }, cancellationToken);
         }
-        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+        catch (OrchestrationAlreadyExistsException)
         {
             // Started already (by the request that claimed the key, or an earlier try of this one): nothing to do.
         }
@@ -81,7 +81,8 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, Chil
 
     /// <summary>
     /// Without dedupe statuses the task hub would start an instance again over one that ended; with every status
-    /// listed, an existing instance id is refused (gRPC <c>AlreadyExists</c>), so a key gives one instance for ever.
+    /// listed, an existing instance id is refused (<see cref="OrchestrationAlreadyExistsException"/>, gRPC <c>AlreadyExists</c>
+    /// on the wire), so a key gives one instance for ever.
     /// </summary>
     private static readonly IReadOnlyList<string> AnyExistingInstance =
         new[]

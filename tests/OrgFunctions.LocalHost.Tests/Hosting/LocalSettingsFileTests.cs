@@ -24,14 +24,4 @@ public sealed class LocalSettingsFileTests : IDisposable
     [Fact]
     public void AnExplicitPathThatDoesNotExistIsAnError() =>
         Assert.Throws<FileNotFoundException>(() => LocalSettingsFile.Find(_path));
-
-    [Fact]
-    public void TheArgumentsOfTheHostAreTakenOutAndTheRestKept()
-    {
-        var parsed = LocalHostArguments.Parse(["--port", "1234", "--functions-assembly", "a.dll", "--functions-assembly=b.dll", "--X=1"]);
-        Assert.Equal("1234", parsed.Configuration["LocalHost:Port"]);
-        Assert.Equal(Path.GetFullPath("a.dll"), parsed.Configuration["LocalHost:FunctionsAssemblies:0"]);
-        Assert.Equal(Path.GetFullPath("b.dll"), parsed.Configuration["LocalHost:FunctionsAssemblies:1"]);
-        Assert.Equal(["--X=1"], parsed.Remaining);
-    }
 }

@@ -28,10 +28,13 @@ public sealed class SampleHost : IAsyncDisposable
         .. extra,
     ];
 
+    /// <summary>The admin endpoint's development flag, for tests that run functions through it.</summary>
+    public const string EnableAdmin = "--enable-admin";
+
     public static async Task<SampleHost> StartAsync(Action<IServiceCollection, IConfiguration>? configureServices = null,
-        string storageConnectionString = "UseDevelopmentStorage=true")
+        string storageConnectionString = "UseDevelopmentStorage=true", params string[] extraArguments)
     {
-        var host = LocalFunctionsHost.Create(Arguments(storageConnectionString), configureServices);
+        var host = LocalFunctionsHost.Create(Arguments(storageConnectionString, extraArguments), configureServices);
         await host.StartAsync();
         return new SampleHost(host);
     }

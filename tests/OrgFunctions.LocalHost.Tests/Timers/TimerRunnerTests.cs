@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrgFunctions.LocalHost.Discovery;
 using OrgFunctions.LocalHost.Invocation;
@@ -45,7 +46,7 @@ public sealed class TimerRunnerTests
     {
         var clock = new ManualTimeProvider(Start);
         var invoker = new BlockingInvoker();
-        var runner = new TimerRunner(SlowTimerFunction(), NCrontabSchedule.Parse("*/10 * * * * *"), runOnStartup: false, invoker,
+        var runner = new TimerRunner(SlowTimerFunction(), TimerSchedule.Parse("*/10 * * * * *", new ConfigurationBuilder().Build()), runOnStartup: false, invoker,
             clock, NullLogger.Instance);
         var stop = new CancellationTokenSource();
         var waiting = clock.NextTimerCreated();

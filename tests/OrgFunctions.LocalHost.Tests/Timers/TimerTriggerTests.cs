@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using OrgFunctions.LocalHost.Hosting;
 using OrgFunctions.LocalHost.Tests.Samples;
 using OrgFunctions.LocalHost.Tests.Support;
 using OrgFunctions.LocalHost.Timers;
@@ -9,8 +10,8 @@ namespace OrgFunctions.LocalHost.Tests.Timers;
 /// <summary>Timer functions in the running host.</summary>
 public sealed class TimerTriggerTests
 {
-    private static Task<SampleHost> StartAsync(TimerProbe probe) =>
-        SampleHost.StartAsync((services, _) => services.AddSingleton(probe));
+    private static Task<SampleHost> StartAsync(TimerProbe probe, params string[] arguments) =>
+        SampleHost.StartAsync((services, _) => services.AddSingleton(probe), extraArguments: arguments);
 
     [Fact]
     public async Task RunOnStartupRunsTheFunctionWhenTheHostStarts()
@@ -45,7 +46,7 @@ public sealed class TimerTriggerTests
     public async Task TheAdminEndpointRunsATimerFunctionOnDemand()
     {
         var probe = new TimerProbe();
-        await using var host = await StartAsync(probe);
+        await using var host = await StartAsync(probe, SampleHost.EnableAdmin);
         Assert.Equal("startupTimer", (await Await.NextAsync(probe.Started.Reader)).Function);
 
         var response = await host.Client.PostAsync("admin/functions/settingTimer", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
@@ -55,10 +56,15 @@ public sealed class TimerTriggerTests
     }
 
     [Fact]
-    public async Task TheAdminEndpointAnswers404ForAnUnknownFunctionAnd400ForAnHttpOne()
+    public async Task AnInvalidScheduleStopsTheHostFromStartingNamingTheFunctionAndTheExpression()
     {
-        await using var host = await StartAsync(new TimerProbe());
-        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.PostAsync("admin/functions/nope", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await host.Client.PostAsync("admin/functions/hello", null)).StatusCode);
+        await using var host = LocalFunctionsHost.Create([.. SampleHost.Arguments(), $"--{TimerSamples.ScheduleSetting}=0 0 25 * * *"],
+            (services, _) => services.AddSingleton(new TimerProbe()));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        await host.StopAsync();
+
+        Assert.Contains("settingTimer", error.Message);
+        Assert.Contains("'0 0 25 * * *' is not a valid NCRONTAB expression", error.Message);
     }
 }

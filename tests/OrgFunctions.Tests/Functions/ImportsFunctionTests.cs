@@ -13,7 +13,8 @@ public class ImportsFunctionTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public async Task TheTimerIngestsDroppedFilesAndImportsListsThemWithTheirReportsAsDocumented()
     {
         var container = AzuriteFixture.UniqueName("sftp");
-        await using var app = await AppHost.StartAsync(azurite, null, $"--FileDrops:Container={container}");
+        // --enable-admin: the admin endpoint that runs the timer below is a development flag of the local host.
+        await using var app = await AppHost.StartAsync(azurite, null, $"--FileDrops:Container={container}", "--enable-admin");
         var orgs = new OrgApp(azurite);
         var (root, _) = await orgs.Trees.RootAsync();
         var owner = await orgs.Trees.KeyAsync(root);

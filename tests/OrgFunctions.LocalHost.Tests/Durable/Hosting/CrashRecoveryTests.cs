@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using OrgFunctions.LocalHost.Tests.Durable.Samples;
 using OrgFunctions.LocalHost.Tests.Support;
 using OrgFunctions.Testing.Azurite;
 using OrgFunctions.Testing.Hosting;
@@ -11,23 +11,23 @@ namespace OrgFunctions.LocalHost.Tests.Durable.Hosting;
 /// <summary>The host as a child process, killed (SIGKILL) while an activity runs, then started again.</summary>
 public sealed class CrashRecoveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const string DurableProbe = "runtime/webhooks/durabletask/instances/probe";
+    // Any answer will do: the host is listening (the status route answers even before the task hub is up).
+    private const string Probe = "api/durable/instances/probe";
 
     [Fact]
     public async Task AKilledHostResumesTheOrchestrationAndNoRecordedActivityRunsAgain()
     {
-        var hub = AzuriteFixture.UniqueName("hub");
+        var hub = DurableHost.NewHubName();
         var countTable = AzuriteFixture.UniqueName("runs");
         var counts = new TableClient(azurite.ConnectionString, countTable);
 
-        string statusPath;
+        string id;
         await using (var first = StartHost(hub))
         {
-            await first.WaitUntilAnswersAsync(DurableProbe);
-            using var started = await first.Client.PostAsync("api/durable/ThreeSteps", new StringContent(
-                $$"""{"CountTable":"{{countTable}}","BlockOnStep":2}""", Encoding.UTF8, "application/json"));
-            var status = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statusQueryGetUri").GetString()!;
-            statusPath = new Uri(status).PathAndQuery;
+            await first.WaitUntilAnswersAsync(Probe);
+            using var started = await DurableHost.StartOrchestrationAsync(first.Client, "ThreeSteps",
+                JsonSerializer.Serialize(new DurableSamples.StepsInput(countTable, BlockOnStep: 2)));
+            id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
             // Step 2 records its run before it blocks: then the host dies mid-activity.
             await WaitForCountAsync(counts, "step2", 1);
@@ -35,8 +35,8 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite) : IClassFixture<A
         }
 
         await using var second = StartHost(hub);
-        await second.WaitUntilAnswersAsync(DurableProbe);
-        var done = await DurableHost.PollUntilDoneAsync(second.Client, statusPath);
+        await second.WaitUntilAnswersAsync(Probe);
+        var done = await DurableHost.WaitUntilEndedAsync(second.Client, id);
 
         Assert.Equal("Completed", done.GetProperty("runtimeStatus").GetString());
         Assert.Equal("step1,step2,step3", done.GetProperty("output").GetString());
