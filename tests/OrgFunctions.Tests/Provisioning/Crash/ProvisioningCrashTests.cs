@@ -76,8 +76,6 @@ public sealed class ProvisioningCrashTests(AzuriteFixture azurite) : IClassFixtu
             "--settings", Path.Combine(RepoPaths.Root, "local.settings.sample.json"),
             $"--AzureWebJobsStorage={azurite.ConnectionString}",
             $"--AzureFunctionsJobHost:extensions:durableTask:hubName={hub}",
-            // The killed host's activity runs again once its work item is visible again (a minute by default).
-            "--AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout=00:00:05",
             .. extra,
         ]);
 
