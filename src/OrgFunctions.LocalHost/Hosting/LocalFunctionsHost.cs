@@ -80,6 +80,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        // The Durable Task engine logs every poll and message at Information; host.json quiets the same categories in Azure.
+        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
 
         builder.Services.AddOrgFunctions(builder.Configuration);
         foreach (var startup in extraAssemblies.SelectMany(FindStartups))
