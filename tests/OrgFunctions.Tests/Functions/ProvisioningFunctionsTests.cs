@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Outbox;
+using OrgFunctions.Provisioning;
 using OrgFunctions.Storage;
 using OrgFunctions.Testing.Azurite;
 using OrgFunctions.Tests.Builders;
@@ -86,7 +87,7 @@ public sealed class ProvisioningFunctionsTests(AzuriteFixture azurite) : IClassF
         await using var app = await AppHost.StartAsync(azurite);
         var (rootId, key) = await app.SignUpAsync();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
             ProvisioningHttp.StartAsync(app, key, rootId, new { name = "Raced" }, "race-key")));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
@@ -96,6 +97,26 @@ public sealed class ProvisioningFunctionsTests(AzuriteFixture azurite) : IClassF
         var status = await ProvisioningHttp.WaitAsync(app, key, bodies[0].GetProperty("id").GetString()!);
         Assert.Equal("completed", status.GetProperty("status").GetString());
         Assert.Single(await ChildrenAsync(app, key, rootId));
+    }
+
+    [Fact]
+    public async Task AKeyClaimedByARequestThatDiedBeforeSchedulingIsScheduledByTheNextRequestWithIt()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var (rootId, key) = await app.SignUpAsync();
+        var instanceId = IdempotencyKeys.InstanceId(rootId, "orphan-key");
+        var claimed = new ProvisioningInput(OrgId.New().Value, rootId, "Orphan", null, null, CopyRoles: true, CopyTemplates: true, [],
+            "apikey:test", DateTimeOffset.UtcNow, 3, 0.01);
+        // What a request that crashed between its claim and scheduling leaves: the claim, and no instance.
+        Assert.Null(await app.Services.GetRequiredService<IdempotencyClaims>().ClaimAsync(rootId, instanceId, claimed, default));
+
+        using var retried = await ProvisioningHttp.StartAsync(app, key, rootId, new { name = "Orphan" }, "orphan-key");
+
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        var body = await retried.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(instanceId, body.GetProperty("id").GetString());
+        Assert.Equal(claimed.OrgId, body.GetProperty("orgId").GetString());
+        Assert.Equal("completed", (await ProvisioningHttp.WaitAsync(app, key, instanceId)).GetProperty("status").GetString());
     }
 
     [Fact]
