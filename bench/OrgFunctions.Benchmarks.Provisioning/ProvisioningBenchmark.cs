@@ -18,7 +18,7 @@ using OrgFunctions.Templates;
 namespace OrgFunctions.Benchmarks.Provisioning;
 
 /// <summary>
-/// Times sub-org provisioning end to end (POST, orchestration on the local durable engine, status polled every 10 ms
+/// Times sub-org provisioning end to end (POST, orchestration on the real Durable Task engine in the local host (Azure Storage provider on Azurite), status polled every 10 ms
 /// until completed) against the raw storage work the same copy needs: read the parent, its roles and its templates,
 /// then write the new org's rows (org, name, index, roles with name rows, templates with name rows, workspace, event)
 /// in batched transactions. Samples of the two kinds alternate, in the same process and on the same Azurite, so the

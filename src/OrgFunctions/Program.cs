@@ -3,8 +3,8 @@ using Microsoft.Extensions.Hosting;
 using OrgFunctions;
 
 // The isolated worker (Functions 2.x, ASP.NET Core integration). In Azure and under `func start` the
-// Functions host starts this process. Offline mode can compile it but not run it: Build() throws and
-// src/OrgFunctions.LocalHost hosts the same functions with the same AddOrgFunctions registrations.
+// Functions host starts this process. Where Core Tools can't be installed, src/OrgFunctions.LocalHost hosts the
+// same functions with the same AddOrgFunctions registrations instead.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddOrgFunctions(builder.Configuration);
