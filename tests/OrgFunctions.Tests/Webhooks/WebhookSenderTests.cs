@@ -55,17 +55,18 @@ public class WebhookSenderTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
             await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted).ContinueWith(_ => { });
             return 200;
         });
-        var written = 0L;
+        // An answer that never ends (until the sender goes, or 64 GB): a 200 proves the sender stopped reading part-way,
+        // since reading it all would run into the one-second timeout. (Counting the bytes written was racy: Kestrel may
+        // accept writes for a moment after the client has gone.)
         var large = receiver.Url("large", async (_, context) =>
         {
             context.Response.StatusCode = 200;
             var chunk = new byte[64 * 1024];
             try
             {
-                for (var i = 0; i < 1024; i++) // 64 MB if anyone read it all
+                for (var i = 0; i < 1024 * 1024 && !context.RequestAborted.IsCancellationRequested; i++)
                 {
                     await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
-                    Interlocked.Add(ref written, chunk.Length);
                 }
             }
             catch (Exception ex) when (ex is OperationCanceledException or IOException)
@@ -82,7 +83,7 @@ public class WebhookSenderTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.Null(timedOut.StatusCode);
         Assert.StartsWith("timeout", timedOut.Error);
         Assert.Equal(200, answered.StatusCode);
-        Assert.True(Interlocked.Read(ref written) < 64L * 1024 * 1024, "the receiver could not write its whole answer");
+        Assert.Null(answered.Error);
     }
 
     [Fact]
