@@ -88,7 +88,7 @@ module functionApp 'modules/functionapp.bicep' = {
     tableEndpoint: storage.outputs.tableEndpoint
     serviceBusNamespaceName: serviceBus.outputs.namespaceName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    keyVaultUri: deployKeyVault ? keyVault.outputs.keyVaultUri : ''
+    keyVaultUri: keyVault.?outputs.keyVaultUri ?? ''
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }
@@ -108,7 +108,7 @@ module keyVaultAccess 'modules/keyvault-access.bicep' = if (deployKeyVault) {
   name: 'keyvault-access'
   params: {
     principalId: functionApp.outputs.principalId
-    keyVaultName: deployKeyVault ? keyVault.outputs.keyVaultName : ''
+    keyVaultName: keyVault!.outputs.keyVaultName  // this module deploys only with the vault (same condition)
   }
 }
 
@@ -116,4 +116,4 @@ output AZURE_LOCATION string = location
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.functionAppName
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.storageAccountName
 output AZURE_SERVICE_BUS_NAMESPACE string = serviceBus.outputs.namespaceName
-output AZURE_KEY_VAULT_URI string = deployKeyVault ? keyVault.outputs.keyVaultUri : ''
+output AZURE_KEY_VAULT_URI string = keyVault.?outputs.keyVaultUri ?? ''

@@ -6,7 +6,7 @@ param namespaceName string
 
 var appResources = loadJsonContent('../app-resources.json')
 
-resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
+resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: namespaceName
   location: location
   tags: tags
@@ -20,7 +20,7 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
   }
 }
 
-resource queues 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = [for queue in appResources.serviceBus.queues: {
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [for queue in appResources.serviceBus.queues: {
   parent: namespace
   name: queue.name
   properties: {

@@ -18,7 +18,7 @@ param skuName string = 'Standard_LRS'
 var appResources = loadJsonContent('../app-resources.json')
 var sftpContainerName = appResources.storage.sftpContainer
 
-resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: storageAccountName
   location: location
   tags: tags
@@ -41,7 +41,7 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
   parent: account
   name: 'default'
   properties: {
@@ -56,7 +56,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   }
 }
 
-resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for name in appResources.storage.blobContainers: {
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [for name in appResources.storage.blobContainers: {
   parent: blobService
   name: name
   properties: {
@@ -64,7 +64,7 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 }]
 
-resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
   parent: account
   name: 'default'
   properties: {}
@@ -73,19 +73,19 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
 // The Durable task hub's tables (OrgFunctionsHubHistory, OrgFunctionsHubInstances) are created by the
 // runtime itself, like its control and work-item queues and lease containers: the identity's data roles
 // on the account cover them.
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for name in appResources.storage.tables: {
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-01' = [for name in appResources.storage.tables: {
   parent: tableService
   name: name
   properties: {}
 }]
 
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
   parent: account
   name: 'default'
   properties: {}
 }
 
-resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for name in appResources.storage.queues: {
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = [for name in appResources.storage.queues: {
   parent: queueService
   name: name
   properties: {
@@ -101,7 +101,7 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-
 // Local user names allow lowercase letters and digits only, so the org id is lowercased and stripped of
 // hyphens; the login is `<account>.<user>@<account>.blob.core.windows.net`.
 // SSH public keys are added out of band (portal, `az storage account local-user update`), never here.
-resource sftpUsers 'Microsoft.Storage/storageAccounts/localUsers@2023-05-01' = [for orgId in sftpOrgIds: {
+resource sftpUsers 'Microsoft.Storage/storageAccounts/localUsers@2024-01-01' = [for orgId in sftpOrgIds: {
   parent: account
   name: replace(toLower(orgId), '-', '')
   properties: {

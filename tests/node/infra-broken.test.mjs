@@ -1,6 +1,7 @@
-// The offline infra checks must fail when the templates are wrong. Each test copies infra/ into a
-// temporary folder, breaks one thing, and shows which layer catches it (and, for the strict schema
-// pass, that a plain schema validation would not have).
+// The infra checks must fail when the templates are wrong. Each test copies infra/ into a temporary
+// folder, plants one mistake, and shows which check catches it: the Bicep compiler (with the specific
+// diagnostic code; several are only warnings with exit code 0, which the check fails on too), the strict
+// ARM-schema pass over the compiled template, or the README's promises read from the compiled template.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,19 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { armSchemasDir, infraDir } from './lib/paths.mjs';
 import { loadArmSchemas } from './lib/arm-schemas.mjs';
-import { requirementChecks, schemaCheck, syntaxCheck, deployedResources } from './lib/infra-checks.mjs';
+import { formatDiagnostic, lintFile } from './lib/bicep-cli.mjs';
+import { compileInfra, requirementChecks, schemaCheck } from './lib/infra-checks.mjs';
 
 let workDir;
 let copies = 0;
 const strictSchemas = loadArmSchemas(armSchemasDir(), { strict: true });
-const plainSchemas = loadArmSchemas(armSchemasDir(), { strict: false });
 
 before(() => {
   workDir = mkdtempSync(join(tmpdir(), 'orgfunctions-infra-'));
 });
 after(() => rmSync(workDir, { recursive: true, force: true }));
 
-/** A copy of infra/ with `replace` applied to one file; fails if the text to replace isn't there. */
+/** A copy of infra/ with `from` replaced by `to` in one file; fails if the text to replace isn't there. */
 function brokenCopy(file, from, to) {
   const dir = join(workDir, `copy-${++copies}`);
   cpSync(infraDir, dir, { recursive: true });
@@ -31,111 +32,90 @@ function brokenCopy(file, from, to) {
   return dir;
 }
 
-const failures = (problems, pattern) => problems.filter((p) => pattern.test(p));
+/** bicep lint on the broken file of a copy (it reports what bicep build would, too) must fail with `code`. */
+function assertCompilerFails(dir, code, file) {
+  const diagnostics = lintFile(join(dir, file));
+  const lines = diagnostics.map(formatDiagnostic);
+  assert.ok(diagnostics.length > 0, 'the compiler check passed a broken template');
+  assert.ok(diagnostics.some((d) => d.code === code && d.file.endsWith(file)), `expected ${code} in ${file}, got:\n${lines.join('\n')}`);
+  return diagnostics;
+}
 
-describe('a deliberately broken copy of infra/ fails the layer that should catch it', () => {
-  test('a syntax error (a missing closing brace) fails layer 1', () => {
-    const dir = brokenCopy('modules/servicebus.bicep', "    minimumTlsVersion: '1.2'\n  }\n", "    minimumTlsVersion: '1.2'\n\n");
-    const problems = syntaxCheck(dir);
-    assert.ok(failures(problems, /^modules\/servicebus\.bicep \d+:\d+ (ERROR|MISSING)/).length > 0, problems.join('\n'));
-    assert.deepEqual(syntaxCheck(infraDir), []);
-  });
+const readme = (dir) => JSON.parse(readFileSync(join(dir, 'app-resources.json'), 'utf8'));
+const checksOf = (dir) => requirementChecks(compileInfra(dir, { lint: false }).resources, readme(dir), dir);
 
-  test('a stray token in an expression fails layer 1', () => {
-    const dir = brokenCopy('main.bicep', "location: location\n    tags: tags\n    logAnalyticsName", "location: location +\n    tags: tags\n    logAnalyticsName");
-    assert.ok(syntaxCheck(dir).some((p) => p.startsWith('main.bicep')), 'expected a syntax problem in main.bicep');
-  });
-
-  test('a misspelled property name fails the strict schema pass, and only the strict one', () => {
+describe('a planted mistake fails the Bicep compiler check with its diagnostic', () => {
+  test('a misspelled property (BCP089, a warning: bicep exits 0)', () => {
     const dir = brokenCopy('modules/storage.bicep', 'isSftpEnabled: true', 'isSftpEnable: true');
-    const strict = schemaCheck(dir, strictSchemas);
-    assert.ok(failures(strict, /storageAccounts@2023-05-01\) \/properties: unknown property "isSftpEnable"/).length > 0, strict.join('\n'));
-    assert.deepEqual(schemaCheck(dir, plainSchemas), [], 'a plain (open) validation lets the typo through');
+    const diagnostics = assertCompilerFails(dir, 'BCP089', 'modules/storage.bicep');
+    assert.ok(diagnostics.some((d) => d.code === 'BCP089' && d.level === 'Warning'), 'BCP089 is expected to be a warning');
   });
 
-  test('a misspelled property deep in functionAppConfig fails the strict schema pass', () => {
-    const dir = brokenCopy('modules/functionapp.bicep', 'instanceMemoryMB: instanceMemoryMB', 'instanceMemoryMb: instanceMemoryMB');
-    const problems = schemaCheck(dir, strictSchemas);
-    assert.ok(failures(problems, /\/properties\/functionAppConfig\/scaleAndConcurrency: unknown property "instanceMemoryMb"/).length > 0, problems.join('\n'));
-  });
-
-  test('a wrong storage sku name fails layer 2 (the schema lists the sku names)', () => {
-    const dir = brokenCopy('modules/storage.bicep', "param skuName string = 'Standard_LRS'", "param skuName string = 'Standard_LSR'");
-    const problems = schemaCheck(dir, strictSchemas);
-    assert.ok(failures(problems, /\/sku\/name: must be one of/).length > 0, problems.join('\n'));
-  });
-
-  test('a wrong plan sku fails layer 3 (the schema allows any plan sku name)', () => {
-    const dir = brokenCopy('modules/functionapp.bicep', "name: 'FC1'", "name: 'Y1'");
-    assert.deepEqual(schemaCheck(dir, strictSchemas), []);
-    const problems = requirementChecks(dir)['the plan is Flex Consumption (FC1) on Linux']();
-    assert.deepEqual(problems, ['plan sku name is Y1, not FC1']);
-  });
-
-  test('a string where a number goes fails layer 2', () => {
+  test('a value of the wrong type (BCP036)', () => {
     const dir = brokenCopy('modules/servicebus.bicep', 'maxDeliveryCount: queue.maxDeliveryCount', "maxDeliveryCount: '10'");
-    const problems = schemaCheck(dir, strictSchemas);
-    assert.ok(failures(problems, /\/properties\/maxDeliveryCount: must be integer/).length > 0, problems.join('\n'));
+    assertCompilerFails(dir, 'BCP036', 'modules/servicebus.bicep');
   });
 
-  test('a string where a number goes in app-resources.json fails layer 2 too (it is loaded, not trusted)', () => {
-    const dir = brokenCopy('app-resources.json', '"maxDeliveryCount": 10', '"maxDeliveryCount": "10"');
-    const problems = schemaCheck(dir, strictSchemas);
-    assert.ok(failures(problems, /\[deployment\].*\/properties\/maxDeliveryCount: must be integer/).length > 0, problems.join('\n'));
-  });
-
-  test('an unknown API version fails layer 2', () => {
+  test('an API version the Bicep types do not know (BCP081)', () => {
     const dir = brokenCopy('modules/keyvault.bicep', "'Microsoft.KeyVault/vaults@2023-07-01'", "'Microsoft.KeyVault/vaults@2099-01-01'");
-    const problems = schemaCheck(dir, strictSchemas);
-    assert.ok(failures(problems, /no schema for Microsoft\.KeyVault\/vaults@2099-01-01 \(known versions: 2023-07-01\)/).length > 0, problems.join('\n'));
+    assertCompilerFails(dir, 'BCP081', 'modules/keyvault.bicep');
   });
 
-  test('a wrong enum value in a nested object fails layer 2', () => {
-    const dir = brokenCopy('modules/functionapp.bicep', "type: 'SystemAssignedIdentity'", "type: 'SystemAssigned'");
-    const problems = schemaCheck(dir, strictSchemas);
-    assert.ok(failures(problems, /deployment\/storage\/authentication\/type: must be one of/).length > 0, problems.join('\n'));
+  test('a misspelled parameter (BCP057: the name does not exist)', () => {
+    const dir = brokenCopy('modules/functionapp.bicep', 'instanceMemoryMB: instanceMemoryMB', 'instanceMemoryMB: instanceMemoryMb');
+    assertCompilerFails(dir, 'BCP057', 'modules/functionapp.bicep');
   });
 
-  test('an account key in an app setting fails layer 3', () => {
+  test('a module output that does not exist (BCP053)', () => {
+    const dir = brokenCopy('main.bicep', 'blobEndpoint: storage.outputs.blobEndpoint', 'blobEndpoint: storage.outputs.blobEndpointUri');
+    assertCompilerFails(dir, 'BCP053', 'main.bicep');
+  });
+
+  test('a conditional module read without .? or ! (BCP318, a warning)', () => {
+    const dir = brokenCopy('main.bicep', "keyVaultUri: keyVault.?outputs.keyVaultUri ?? ''", "keyVaultUri: deployKeyVault ? keyVault.outputs.keyVaultUri : ''");
+    assertCompilerFails(dir, 'BCP318', 'main.bicep');
+  });
+});
+
+describe('a planted mistake the compiler lets through fails the schema pass or the README checks', () => {
+  test('an invalid table name in app-resources.json fails the strict schema pass on the compiled template', () => {
+    const dir = brokenCopy('app-resources.json', '"WebhookDeliveries"', '"WebhookDeliveries",\n      "audit-trail"');
+    const { resources } = compileInfra(dir, { lint: false });
+    const { problems } = schemaCheck(resources, strictSchemas);
+    assert.ok(problems.some((p) => /audit-trail'\) \(Microsoft\.Storage\/storageAccounts\/tableServices\/tables@2024-01-01\) \/name/.test(p)), problems.join('\n'));
+  });
+
+  test('a wrong plan sku fails the Flex Consumption check', () => {
+    const dir = brokenCopy('modules/functionapp.bicep', "name: 'FC1'", "name: 'Y1'");
+    assert.deepEqual(checksOf(dir)['the plan is Flex Consumption (FC1) on Linux'](), ['plan sku name is Y1, not FC1']);
+  });
+
+  test('an account key in an app setting fails the no-secrets check', () => {
     const dir = brokenCopy('modules/functionapp.bicep', "value: 'Authorization=AAD'", "value: 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abc'");
-    const problems = requirementChecks(dir)['app settings are identity-based and hold no keys or secret-bearing connection strings']();
+    const problems = checksOf(dir)['app settings are identity-based and hold no keys or secret-bearing connection strings']();
     assert.ok(problems.some((p) => /APPLICATIONINSIGHTS_AUTHENTICATION_STRING looks like a secret/.test(p)), problems.join('\n'));
   });
 
-  test('listKeys() anywhere in the templates fails layer 3', () => {
-    const dir = brokenCopy('modules/storage.bicep', 'output storageAccountName string = account.name',
-      'output storageAccountName string = account.name\noutput key string = account.listKeys().keys[0].value');
-    const problems = requirementChecks(dir)['app settings are identity-based and hold no keys or secret-bearing connection strings']();
-    assert.ok(problems.some((p) => p.includes('modules/storage.bicep uses')), problems.join('\n'));
-  });
-
-  test('a missing role assignment fails layer 3', () => {
-    const dir = brokenCopy('modules/app-access.bicep', "roles.serviceBusDataReceiver)\n  scope", "roles.serviceBusDataSender)\n  scope");
-    const source = readFileSync(join(dir, 'modules/app-access.bicep'), 'utf8')
-      .replace("subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)",
-        "subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)");
-    writeFileSync(join(dir, 'modules/app-access.bicep'), source);
-    const problems = requirementChecks(dir)["the app's identity holds the data roles it needs, each on its own resource"]();
+  test('a missing role assignment fails the roles check', () => {
+    const dir = brokenCopy('modules/app-access.bicep',
+      "subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)",
+      "subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)");
+    const problems = checksOf(dir)["the app's identity holds the data roles it needs, each on its own resource"]();
     assert.ok(problems.some((p) => p.startsWith('Azure Service Bus Data Receiver (4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0): expected one role assignment, found 0')), problems.join('\n'));
   });
 
-  test('a home directory outside the org folder fails layer 3', () => {
-    const dir = brokenCopy('modules/storage.bicep', "homeDirectory: '${sftpContainerName}/${orgId}'", "homeDirectory: sftpContainerName");
-    const problems = requirementChecks(dir)['each org gets one SFTP local user, at home in sftp/{orgId}, scoped to the sftp container, key-only']();
-    assert.ok(problems.includes('no local user has home directory sftp/contoso'), problems.join('\n'));
+  test('a home directory outside the org folder fails the SFTP check', () => {
+    const dir = brokenCopy('modules/storage.bicep', "homeDirectory: '${sftpContainerName}/${orgId}'", 'homeDirectory: sftpContainerName');
+    const problems = checksOf(dir)['each org gets one SFTP local user, at home in sftp/{orgId}, scoped to the sftp container, key-only']();
+    assert.ok(problems.some((p) => p.startsWith('local user home directory is ')), problems.join('\n'));
   });
 
   test('a table added to app-resources.json is declared without touching the Bicep', () => {
     const dir = brokenCopy('app-resources.json', '"WebhookDeliveries"', '"WebhookDeliveries",\n      "AuditTrail"');
-    const tables = deployedResources(dir).filter((r) => r.type === 'Microsoft.Storage/storageAccounts/tableServices/tables');
-    assert.ok(tables.some((t) => t.body.name === 'AuditTrail'));
-    assert.deepEqual(requirementChecks(dir)['every table, queue and container named in app-resources.json is declared'](), []);
-    assert.deepEqual(schemaCheck(dir, strictSchemas), []);
-  });
-
-  test('an invalid table name in app-resources.json fails layer 2', () => {
-    const dir = brokenCopy('app-resources.json', '"WebhookDeliveries"', '"WebhookDeliveries",\n      "audit-trail"');
-    const problems = schemaCheck(dir, strictSchemas);
-    assert.ok(failures(problems, /tables@2023-05-01\) \/name/).length > 0, problems.join('\n'));
+    const { resources } = compileInfra(dir, { lint: false });
+    const checks = requirementChecks(resources, readme(dir), dir);
+    assert.deepEqual(checks['every table, queue and container named in app-resources.json is declared'](), []);
+    assert.ok(resources.some((r) => r.type === 'Microsoft.Storage/storageAccounts/tableServices/tables' && String(r.body.name).includes("'AuditTrail'")));
+    assert.deepEqual(schemaCheck(resources, strictSchemas).problems, []);
   });
 });

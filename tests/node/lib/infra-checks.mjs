@@ -1,9 +1,10 @@
-// The three layers of the offline infra check, as functions that return problems (empty = pass), so
-// that the tests can run them on the real infra/ folder and on deliberately broken copies of it.
+// The infra checks, as functions of the ARM template `bicep build` compiles infra/main.bicep to, that
+// return problems (empty = pass), so that the tests can run them on the real infra/ folder and on
+// deliberately broken copies of it. See docs/decisions/0010-bicep-compiler-in-tests.md.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parseBicepFile, syntaxProblems } from './bicep-parser.mjs';
-import { armResourceBody, isChildResource, evaluateBicepFile, evaluateDeployment, isExpr, renderBicep, SymbolRef } from './bicep-eval.mjs';
+import { join } from 'node:path';
+import { buildTemplate, lintAll } from './bicep-cli.mjs';
+import { asArmJson, resourcesOf, text, Unknown } from './arm-template.mjs';
 
 /** Every .bicep file under dir. */
 export function bicepFiles(dir) {
@@ -14,56 +15,73 @@ export function bicepFiles(dir) {
   }).sort();
 }
 
-/** Layer 1: syntax. Problems as "file line:col what". */
-export function syntaxCheck(infraDir) {
-  return bicepFiles(infraDir).flatMap((path) =>
-    syntaxProblems(parseBicepFile(path).tree).map((p) => `${relative(infraDir, path)} ${p}`));
+/**
+ * Compiles <dir>/main.bicep and lints every .bicep file under dir: { template, resources, diagnostics }.
+ * Every diagnostic counts (warnings too: BCP036, BCP089 and BCP081 are warnings with exit code 0).
+ */
+export function compileInfra(dir, { lint = true } = {}) {
+  const { template, diagnostics } = buildTemplate(join(dir, 'main.bicep'));
+  const linted = lint ? lintAll(dir) : [];
+  const key = (d) => `${d.file}|${d.line}|${d.column}|${d.code}|${d.message}`;
+  const unique = new Map([...diagnostics, ...linted].map((d) => [key(d), d]));
+  return { template, resources: template ? resourcesOf(template) : [], diagnostics: [...unique.values()] };
 }
 
-/** Parameter values for a deployment evaluated offline (azd would fill environmentName and location). */
-export const sampleParameters = Object.freeze({
-  environmentName: 'offline-check',
-  location: 'westeurope',
-  sftpOrgIds: ['contoso', 'fab-rikam'],
-  deployKeyVault: true,
-});
+/** The (nested) deployments a compiled template declares for its modules. */
+const isDeployment = (r) => r.type.toLowerCase() === 'microsoft.resources/deployments';
 
 /**
- * Layer 2: every resource body against the ARM schema of its type and API version. Two passes: each
- * file on its own (parameters at their defaults, or unknown), which covers files no deployment reaches;
- * and the deployment from main.bicep with sample parameters, where module parameters carry the values
- * their callers pass, so loops over org ids and the one-place JSON are expanded.
+ * Every resource body of the compiled template (copy loops with a known count expanded) against the ARM
+ * schema of its type and API version, strictly. Returns { problems, checked, unchecked }: resources
+ * whose type@apiVersion has no schema in the shared folder are listed in unchecked, not failed.
  */
-export function schemaCheck(infraDir, schemas, params = sampleParameters) {
+export function schemaCheck(resources, schemas) {
   const problems = [];
-  const check = (resource, pass) => {
-    if (resource.existing) return;
-    let result = schemas.validate(armResourceBody(resource));
-    // A child's name is validated as its own segment; a schema that describes the full name
-    // ("account/default") gets a second try with placeholder parent segments.
-    if (!result.ok && isChildResource(resource) && result.errors.every((e) => e.startsWith('/name'))) {
-      const qualified = schemas.validate(armResourceBody(resource, { qualifiedName: true }));
-      if (qualified.ok) result = qualified;
+  const checked = new Set();
+  const unchecked = new Set();
+  for (const resource of resources) {
+    const id = `${resource.type}@${resource.apiVersion}`;
+    if (!schemas.apiVersionsOf(resource.type).includes(resource.apiVersion)) {
+      unchecked.add(id);
+      continue;
     }
-    for (const error of result.errors) {
-      problems.push(`${pass} ${relative(infraDir, resource.file)} ${resource.symbol} (${resource.type}@${resource.apiVersion}) ${error}`);
+    checked.add(id);
+    const body = asArmJson(resource.body);
+    if (isDeployment(resource)) delete body.properties?.template; // the nested resources are checked one by one
+    delete body.scope; // an extension resource's scope is a template-level key (deploymentTemplate.json), not in its type's schema
+    let { errors } = schemas.validate(body);
+    // A child's name ("format('{0}/{1}/{2}', <account>, 'default', 'Orgs')") is validated by its known last
+    // segment, as the schema describes it either as that segment or as the full name with parent segments.
+    const leaf = childLeaf(resource);
+    if (leaf !== null) {
+      const segments = resource.type.split('/').length - 1;
+      const tries = [leaf, [...Array(segments - 1).fill('parent'), leaf].join('/')]
+        .map((name) => schemas.validate({ ...body, name }).errors);
+      errors = tries.find((e) => e.length === 0) ?? tries[0];
     }
-  };
-  for (const path of bicepFiles(infraDir)) {
-    for (const resource of evaluateBicepFile(path).resources) check(resource, '[file]');
+    for (const error of errors) {
+      problems.push(`${resource.module} ${text(resource.body.name)} (${id}) ${error}`);
+    }
   }
-  for (const resource of evaluateDeployment(join(infraDir, 'main.bicep'), params)) check(resource, '[deployment]');
-  return [...new Set(problems)];
+  return { problems: [...new Set(problems)], checked: [...checked].sort(), unchecked: [...unchecked].sort() };
 }
 
-/** The deployed (non-existing, condition not false) resources of main.bicep for given parameters. */
-export function deployedResources(infraDir, params = sampleParameters) {
-  return evaluateDeployment(join(infraDir, 'main.bicep'), params).filter((r) => !r.existing && r.deployed);
-}
-
-const text = (value) => (isExpr(value) || value instanceof SymbolRef ? renderBicep(value) : value);
 const ofType = (resources, type) => resources.filter((r) => r.type.toLowerCase() === type.toLowerCase());
 const nameOf = (resource) => text(resource.body.name);
+/** The last segment of a child resource's name ("account/default/Orgs" -> "Orgs"), when it is known. */
+const leafName = (resource) => {
+  const name = resource.body.name;
+  if (typeof name === 'string') return name.split('/').at(-1);
+  const m = /'([^']*)'\)$/.exec(text(name));
+  return m ? m[1] : text(name);
+};
+/** The known last segment of a child resource's compiled name, or null. */
+function childLeaf(resource) {
+  if (resource.type.split('/').length < 3 || !(resource.body.name instanceof Unknown)) return null;
+  const m = /^format\('(?:\{\d\}\/)+\{\d\}', .*, '([^']*)'\)$/.exec(text(resource.body.name));
+  return m ? m[1] : null;
+}
+const moduleOutput = (module, output) => `reference(resourceId('Microsoft.Resources/deployments', '${module}'), '2025-04-01').outputs.${output}.value`;
 
 /** The built-in roles the app's identity needs, by the ids Azure gives them in every cloud. */
 export const expectedRoles = Object.freeze([
@@ -76,7 +94,7 @@ export const expectedRoles = Object.freeze([
 ]);
 export const keyVaultSecretsUser = Object.freeze({ role: 'Key Vault Secrets User', id: '4633458b-17de-408a-b874-0445c86b69e6', scope: 'Microsoft.KeyVault/vaults' });
 
-/** App settings of the (single) function app as a name -> value map (values rendered as Bicep text when unknown). */
+/** App settings of the (single) function app as a name -> value map (unknown values as their ARM expression text). */
 export function appSettingsOf(resources) {
   const [site] = ofType(resources, 'Microsoft.Web/sites');
   const settings = site?.body.properties?.siteConfig?.appSettings;
@@ -92,23 +110,20 @@ function roleAssignmentProblems(resources, expected) {
   const problems = [];
   const assignments = ofType(resources, 'Microsoft.Authorization/roleAssignments');
   for (const role of expected) {
-    const matches = assignments.filter((a) => String(text(a.body.properties?.roleDefinitionId)).includes(role.id));
+    const matches = assignments.filter((a) => text(a.body.properties?.roleDefinitionId).includes(role.id));
     if (matches.length !== 1) {
       problems.push(`${role.role} (${role.id}): expected one role assignment, found ${matches.length}`);
       continue;
     }
     const [assignment] = matches;
-    const scope = assignment.body.scope;
-    const scoped = scope instanceof SymbolRef
-      ? resources.concat(evaluateBicepFile(assignment.file).resources).find((r) => r.file === assignment.file && r.symbol === scope.name)
-      : null;
-    expect(problems, scoped && scoped.type.toLowerCase() === role.scope.toLowerCase(),
-      `${role.role}: scope should be the ${role.scope} resource, is ${text(scope)}`);
-    expect(problems, text(assignment.body.properties.principalId) === 'functionApp.outputs.principalId',
+    const scope = text(assignment.body.scope);
+    expect(problems, scope.startsWith(`resourceId('${role.scope}', `),
+      `${role.role}: scope should be the ${role.scope} resource, is ${scope}`);
+    expect(problems, text(assignment.body.properties.principalId) === moduleOutput('functionapp', 'principalId'),
       `${role.role}: principal should be the function app's identity, is ${text(assignment.body.properties.principalId)}`);
     expect(problems, assignment.body.properties.principalType === 'ServicePrincipal', `${role.role}: principalType should be ServicePrincipal`);
-    expect(problems, String(text(assignment.body.properties.roleDefinitionId)).startsWith("subscriptionResourceId('Microsoft.Authorization/roleDefinitions'"),
-      `${role.role}: roleDefinitionId should be subscriptionResourceId('Microsoft.Authorization/roleDefinitions', id)`);
+    expect(problems, text(assignment.body.properties.roleDefinitionId) === `subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${role.id}')`,
+      `${role.role}: roleDefinitionId should be subscriptionResourceId('Microsoft.Authorization/roleDefinitions', id), is ${text(assignment.body.properties.roleDefinitionId)}`);
   }
   return problems;
 }
@@ -118,16 +133,16 @@ const FLEX_UNSUPPORTED_SETTINGS = ['FUNCTIONS_EXTENSION_VERSION', 'FUNCTIONS_WOR
   'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING', 'WEBSITE_CONTENTSHARE', 'AzureWebJobsStorage'];
 
 /**
- * Layer 3: what the issue asks of the templates, one named check each. `infraDir` is the folder with
- * main.bicep and app-resources.json.
+ * What infra/README.md promises, one named check each, read from the compiled template (`resources` from
+ * compileInfra). `appResources` is infra/app-resources.json, `infraDir` the folder with the .bicep files.
  */
-export function requirementChecks(infraDir) {
-  const appResources = JSON.parse(readFileSync(join(infraDir, 'app-resources.json'), 'utf8'));
-  const deployed = (params = {}) => deployedResources(infraDir, { ...sampleParameters, ...params });
+export function requirementChecks(resources, appResources, infraDir) {
+  const deployments = resources.filter(isDeployment);
+  const conditionOf = (module) => text(deployments.find((d) => text(d.body.name) === module)?.condition);
   return {
     'the plan is Flex Consumption (FC1) on Linux'() {
       const problems = [];
-      const plans = ofType(deployed(), 'Microsoft.Web/serverfarms');
+      const plans = ofType(resources, 'Microsoft.Web/serverfarms');
       expect(problems, plans.length === 1, `expected one plan, found ${plans.length}`);
       for (const plan of plans) {
         expect(problems, plan.body.sku?.name === 'FC1', `plan sku name is ${text(plan.body.sku?.name)}, not FC1`);
@@ -139,30 +154,33 @@ export function requirementChecks(infraDir) {
 
     'the function app runs .NET 10 isolated on the plan, with a system-assigned identity and identity-based deployment storage'() {
       const problems = [];
-      const sites = ofType(deployed(), 'Microsoft.Web/sites');
+      const sites = ofType(resources, 'Microsoft.Web/sites');
       expect(problems, sites.length === 1, `expected one function app, found ${sites.length}`);
       const [site] = sites;
-      if (!site) return problems;
+      const [plan] = ofType(resources, 'Microsoft.Web/serverfarms');
+      if (!site || !plan) return problems;
       const config = site.body.properties?.functionAppConfig ?? {};
       expect(problems, site.body.kind === 'functionapp,linux', `kind is ${text(site.body.kind)}`);
       expect(problems, site.body.identity?.type === 'SystemAssigned', `identity is ${JSON.stringify(text(site.body.identity?.type))}`);
-      expect(problems, text(site.body.properties?.serverFarmId) === 'plan.id', 'serverFarmId is not the plan');
+      expect(problems, text(site.body.properties?.serverFarmId) === `resourceId('Microsoft.Web/serverfarms', ${text(plan.body.name)})`,
+        `serverFarmId ${text(site.body.properties?.serverFarmId)} is not the plan`);
       expect(problems, config.runtime?.name === 'dotnet-isolated', `runtime name is ${text(config.runtime?.name)}`);
       expect(problems, config.runtime?.version === '10.0', `runtime version is ${text(config.runtime?.version)}`);
       const storage = config.deployment?.storage ?? {};
       expect(problems, storage.type === 'blobContainer', `deployment storage type is ${text(storage.type)}`);
       expect(problems, storage.authentication?.type === 'SystemAssignedIdentity', `deployment storage authentication is ${text(storage.authentication?.type)}`);
-      expect(problems, String(text(storage.value)).endsWith(`${appResources.storage.deploymentContainer}'`),
+      expect(problems, text(storage.value) === `format('{0}{1}', ${moduleOutput('storage', 'blobEndpoint')}, '${appResources.storage.deploymentContainer}')`,
         `deployment storage ${text(storage.value)} is not the ${appResources.storage.deploymentContainer} container`);
       expect(problems, config.scaleAndConcurrency?.maximumInstanceCount !== undefined && config.scaleAndConcurrency?.instanceMemoryMB !== undefined,
         'scaleAndConcurrency needs maximumInstanceCount and instanceMemoryMB');
-      expect(problems, site.body.tags?.['azd-service-name'] === 'api', "tag azd-service-name is not 'api' (azd deploys service api there)");
+      expect(problems, site.body.tags?.['azd-service-name'] === 'api',
+        `tag azd-service-name is not 'api' (azd deploys service api there): ${text(site.body.tags)}`);
       return problems;
     },
 
     'the storage account has hierarchical namespace and SFTP, no shared keys, TLS 1.2 and no public blobs'() {
       const problems = [];
-      const accounts = ofType(deployed(), 'Microsoft.Storage/storageAccounts');
+      const accounts = ofType(resources, 'Microsoft.Storage/storageAccounts');
       expect(problems, accounts.length === 1, `expected one storage account, found ${accounts.length}`);
       for (const account of accounts) {
         const p = account.body.properties ?? {};
@@ -176,34 +194,36 @@ export function requirementChecks(infraDir) {
     },
 
     'each org gets one SFTP local user, at home in sftp/{orgId}, scoped to the sftp container, key-only'() {
+      // The org ids are a deployment parameter: the compiled template has one local user in a copy loop
+      // over parameters('sftpOrgIds'), its name and home directory computed from the loop's org id.
       const problems = [];
-      const orgIds = ['contoso', 'fab-rikam'];
-      const users = ofType(deployed({ sftpOrgIds: orgIds }), 'Microsoft.Storage/storageAccounts/localUsers');
-      expect(problems, users.length === orgIds.length, `expected ${orgIds.length} local users, found ${users.length}`);
+      const users = ofType(resources, 'Microsoft.Storage/storageAccounts/localUsers');
+      expect(problems, users.length === 1, `expected one local user declaration (a loop over the org ids), found ${users.length}`);
       const sftp = appResources.storage.sftpContainer;
-      for (const orgId of orgIds) {
-        const user = users.find((u) => u.body.properties?.homeDirectory === `${sftp}/${orgId}`);
-        if (!user) {
-          problems.push(`no local user has home directory ${sftp}/${orgId}`);
-          continue;
-        }
-        expect(problems, /^[a-z0-9]{3,64}$/.test(nameOf(user)), `local user name ${nameOf(user)} is not 3-64 lowercase letters and digits`);
-        const scopes = user.body.properties.permissionScopes ?? [];
+      const orgId = "parameters('sftpOrgIds')[copyIndex()]";
+      for (const user of users) {
+        expect(problems, text(user.copy?.count) === "length(parameters('sftpOrgIds'))",
+          `local users loop over ${text(user.copy?.count)}, not length(parameters('sftpOrgIds'))`);
+        expect(problems, text(user.body.properties?.homeDirectory) === `format('{0}/{1}', '${sftp}', ${orgId})`,
+          `local user home directory is ${text(user.body.properties?.homeDirectory)}, not ${sftp}/{orgId}`);
+        expect(problems, text(user.body.name).endsWith(`, replace(toLower(${orgId}), '-', ''))`),
+          `local user name ${text(user.body.name)} is not the org id lowercased without hyphens`);
+        const scopes = user.body.properties?.permissionScopes ?? [];
         expect(problems, scopes.length === 1 && scopes[0].service === 'blob' && scopes[0].resourceName === sftp,
-          `${orgId}: permission scopes ${JSON.stringify(scopes)} are not exactly the ${sftp} blob container`);
-        expect(problems, user.body.properties.hasSshPassword === false, `${orgId}: hasSshPassword is not false`);
-        expect(problems, user.body.properties.hasSshKey === true, `${orgId}: hasSshKey is not true`);
-        expect(problems, user.body.properties.hasSharedKey !== true, `${orgId}: hasSharedKey is true`);
+          `permission scopes ${JSON.stringify(asArmJson(scopes))} are not exactly the ${sftp} blob container`);
+        expect(problems, user.body.properties?.hasSshPassword === false, 'hasSshPassword is not false');
+        expect(problems, user.body.properties?.hasSshKey === true, 'hasSshKey is not true');
+        expect(problems, user.body.properties?.hasSharedKey !== true, 'hasSharedKey is true');
       }
-      const none = ofType(deployed({ sftpOrgIds: [] }), 'Microsoft.Storage/storageAccounts/localUsers');
-      expect(problems, none.length === 0, `with no org ids there should be no local users, found ${none.length}`);
+      const storage = deployments.find((d) => text(d.body.name) === 'storage');
+      expect(problems, text(storage?.body.properties?.parameters?.sftpOrgIds?.value) === "parameters('sftpOrgIds')",
+        "the storage module does not get main.bicep's sftpOrgIds");
       return problems;
     },
 
     'every table, queue and container named in app-resources.json is declared'() {
       const problems = [];
-      const resources = deployed();
-      const declared = (type) => ofType(resources, type).map(nameOf);
+      const declared = (type) => ofType(resources, type).map(leafName);
       const want = [
         ['Microsoft.Storage/storageAccounts/tableServices/tables', appResources.storage.tables],
         ['Microsoft.Storage/storageAccounts/queueServices/queues', appResources.storage.queues],
@@ -223,7 +243,6 @@ export function requirementChecks(infraDir) {
 
     'Service Bus is Standard, without SAS keys, and each queue has the settings app-resources.json gives it'() {
       const problems = [];
-      const resources = deployed();
       const namespaces = ofType(resources, 'Microsoft.ServiceBus/namespaces');
       expect(problems, namespaces.length === 1, `expected one namespace, found ${namespaces.length}`);
       for (const ns of namespaces) {
@@ -232,7 +251,7 @@ export function requirementChecks(infraDir) {
       }
       const queues = ofType(resources, 'Microsoft.ServiceBus/namespaces/queues');
       for (const spec of appResources.serviceBus.queues) {
-        const queue = queues.find((q) => nameOf(q) === spec.name);
+        const queue = queues.find((q) => leafName(q) === spec.name);
         if (!queue) continue; // reported by the one-place check
         for (const [key, value] of Object.entries(spec).filter(([k]) => k !== 'name')) {
           expect(problems, queue.body.properties?.[key] === value, `${spec.name}.${key} is ${JSON.stringify(text(queue.body.properties?.[key]))}, expected ${JSON.stringify(value)}`);
@@ -246,67 +265,78 @@ export function requirementChecks(infraDir) {
 
     'Application Insights is workspace-based and wired to the app with Entra ID ingestion'() {
       const problems = [];
-      const resources = deployed();
-      expect(problems, ofType(resources, 'Microsoft.OperationalInsights/workspaces').length === 1, 'no Log Analytics workspace');
+      const [workspace] = ofType(resources, 'Microsoft.OperationalInsights/workspaces');
+      expect(problems, workspace, 'no Log Analytics workspace');
       const [component] = ofType(resources, 'Microsoft.Insights/components');
-      expect(problems, component && text(component.body.properties?.WorkspaceResourceId) === 'logAnalytics.id', 'Application Insights is not tied to the workspace');
+      expect(problems, component && workspace && text(component.body.properties?.WorkspaceResourceId) === `resourceId('Microsoft.OperationalInsights/workspaces', ${text(workspace.body.name)})`,
+        'Application Insights is not tied to the workspace');
       expect(problems, component?.body.properties?.DisableLocalAuth === true, 'Application Insights still accepts key-only ingestion');
       const settings = appSettingsOf(resources) ?? {};
-      expect(problems, settings.APPLICATIONINSIGHTS_CONNECTION_STRING === 'monitoring.outputs.applicationInsightsConnectionString',
+      expect(problems, settings.APPLICATIONINSIGHTS_CONNECTION_STRING === moduleOutput('monitoring', 'applicationInsightsConnectionString'),
         `APPLICATIONINSIGHTS_CONNECTION_STRING is ${settings.APPLICATIONINSIGHTS_CONNECTION_STRING}`);
       expect(problems, settings.APPLICATIONINSIGHTS_AUTHENTICATION_STRING === 'Authorization=AAD', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING is not Authorization=AAD');
       return problems;
     },
 
     "the app's identity holds the data roles it needs, each on its own resource"() {
-      return roleAssignmentProblems(deployed(), expectedRoles);
+      const problems = roleAssignmentProblems(resources, expectedRoles);
+      for (const role of expectedRoles) {
+        const assignment = ofType(resources, 'Microsoft.Authorization/roleAssignments').find((a) => text(a.body.properties?.roleDefinitionId).includes(role.id));
+        expect(problems, !assignment || conditionOf(assignment.module) === 'true', `${role.role} is assigned only under a condition`);
+      }
+      return problems;
     },
 
     'Key Vault is optional, RBAC-authorized, and readable by the app only when deployed'() {
       const problems = [];
-      const without = deployed({ deployKeyVault: false });
-      expect(problems, ofType(without, 'Microsoft.KeyVault/vaults').length === 0, 'a vault is deployed although deployKeyVault is false');
-      expect(problems, !ofType(without, 'Microsoft.Authorization/roleAssignments').some((a) =>
-        String(text(a.body.properties?.roleDefinitionId)).includes(keyVaultSecretsUser.id)), 'Key Vault Secrets User is assigned without a vault');
-      const withVault = deployed({ deployKeyVault: true });
-      const vaults = ofType(withVault, 'Microsoft.KeyVault/vaults');
-      expect(problems, vaults.length === 1, `expected one vault with deployKeyVault true, found ${vaults.length}`);
+      const vaults = ofType(resources, 'Microsoft.KeyVault/vaults');
+      expect(problems, vaults.length === 1, `expected one vault, found ${vaults.length}`);
       for (const vault of vaults) {
+        expect(problems, conditionOf(vault.module) === "parameters('deployKeyVault')", `the vault's module deploys under ${conditionOf(vault.module)}, not deployKeyVault`);
         expect(problems, vault.body.properties?.enableRbacAuthorization === true, 'the vault does not use RBAC authorization');
         expect(problems, !vault.body.properties?.accessPolicies?.length, 'the vault has access policies');
       }
-      problems.push(...roleAssignmentProblems(withVault, [keyVaultSecretsUser]));
+      problems.push(...roleAssignmentProblems(resources, [keyVaultSecretsUser]));
+      const secretsUser = ofType(resources, 'Microsoft.Authorization/roleAssignments').find((a) => text(a.body.properties?.roleDefinitionId).includes(keyVaultSecretsUser.id));
+      if (secretsUser) {
+        expect(problems, conditionOf(secretsUser.module) === "parameters('deployKeyVault')",
+          `Key Vault Secrets User is assigned under ${conditionOf(secretsUser.module)}, not deployKeyVault`);
+      }
+      const settings = appSettingsOf(resources) ?? {};
+      expect(problems, String(settings.KeyVault__VaultUri).includes("parameters('deployKeyVault')") && String(settings.KeyVault__VaultUri).endsWith(", '')"),
+        `KeyVault__VaultUri is ${settings.KeyVault__VaultUri}, not the vault URI or '' without a vault`);
       return problems;
     },
 
     'app settings are identity-based and hold no keys or secret-bearing connection strings'() {
       const problems = [];
-      for (const keyVault of [false, true]) {
-        const resources = deployed({ deployKeyVault: keyVault });
-        const settings = appSettingsOf(resources);
-        if (!settings) return ['the function app has no literal appSettings array to check'];
-        const site = ofType(resources, 'Microsoft.Web/sites')[0];
-        expect(problems, site.body.properties?.siteConfig?.connectionStrings === undefined, 'siteConfig.connectionStrings is set');
-        for (const [name, value] of Object.entries(settings)) {
-          for (const marker of SECRET_MARKERS) {
-            expect(problems, !marker.test(String(value)), `app setting ${name} looks like a secret (${marker})`);
-          }
+      const settings = appSettingsOf(resources);
+      if (!settings) return ['the function app has no appSettings array to check'];
+      const site = ofType(resources, 'Microsoft.Web/sites')[0];
+      expect(problems, site.body.properties?.siteConfig?.connectionStrings === undefined, 'siteConfig.connectionStrings is set');
+      for (const [name, value] of Object.entries(settings)) {
+        for (const marker of SECRET_MARKERS) {
+          expect(problems, !marker.test(String(value)), `app setting ${name} looks like a secret (${marker})`);
         }
-        for (const name of FLEX_UNSUPPORTED_SETTINGS) expect(problems, !(name in settings), `app setting ${name} is set`);
-        const sb = appResources.serviceBus.connectionName;
-        for (const name of ['AzureWebJobsStorage__blobServiceUri', 'AzureWebJobsStorage__queueServiceUri', 'AzureWebJobsStorage__tableServiceUri',
-          `${sb}__fullyQualifiedNamespace`]) {
-          expect(problems, name in settings, `identity-based setting ${name} is missing`);
-        }
-        expect(problems, settings.AzureWebJobsStorage__credential === 'managedidentity', 'AzureWebJobsStorage__credential is not managedidentity');
-        expect(problems, settings[`${sb}__credential`] === 'managedidentity', `${sb}__credential is not managedidentity`);
-        expect(problems, settings.AzureWebJobsStorage__accountName === 'storage.outputs.storageAccountName', 'AzureWebJobsStorage__accountName is not the storage account');
-        expect(problems, /^'\$\{serviceBus\.outputs\.namespaceName\}\.servicebus\.windows\.net'$/.test(String(settings[`${sb}__fullyQualifiedNamespace`])),
-          `${sb}__fullyQualifiedNamespace is ${settings[`${sb}__fullyQualifiedNamespace`]}`);
       }
+      for (const name of FLEX_UNSUPPORTED_SETTINGS) expect(problems, !(name in settings), `app setting ${name} is set`);
+      const sb = appResources.serviceBus.connectionName;
+      for (const name of ['AzureWebJobsStorage__blobServiceUri', 'AzureWebJobsStorage__queueServiceUri', 'AzureWebJobsStorage__tableServiceUri',
+        `${sb}__fullyQualifiedNamespace`]) {
+        expect(problems, name in settings, `identity-based setting ${name} is missing`);
+      }
+      expect(problems, settings.AzureWebJobsStorage__credential === 'managedidentity', 'AzureWebJobsStorage__credential is not managedidentity');
+      expect(problems, settings[`${sb}__credential`] === 'managedidentity', `${sb}__credential is not managedidentity`);
+      expect(problems, settings.AzureWebJobsStorage__accountName === moduleOutput('storage', 'storageAccountName'), 'AzureWebJobsStorage__accountName is not the storage account');
+      expect(problems, settings[`${sb}__fullyQualifiedNamespace`] === `format('{0}.servicebus.windows.net', ${moduleOutput('servicebus', 'namespaceName')})`,
+        `${sb}__fullyQualifiedNamespace is ${settings[`${sb}__fullyQualifiedNamespace`]}`);
+      // Anywhere in the compiled template (outputs included): no key listing, no secret-bearing strings.
+      const everything = JSON.stringify(resources.filter((r) => !isDeployment(r)).map((r) => asArmJson(r.body)))
+        + JSON.stringify(resources.filter(isDeployment).map((d) => d.raw.properties?.template?.outputs ?? {}));
+      for (const marker of SECRET_MARKERS) expect(problems, !marker.test(everything), `the compiled template uses ${marker}`);
       for (const path of bicepFiles(infraDir)) {
         const source = readFileSync(path, 'utf8');
-        for (const marker of SECRET_MARKERS) expect(problems, !marker.test(source), `${relative(infraDir, path)} uses ${marker}`);
+        for (const marker of SECRET_MARKERS) expect(problems, !marker.test(source), `${path.slice(infraDir.length + 1)} uses ${marker}`);
       }
       return problems;
     },
