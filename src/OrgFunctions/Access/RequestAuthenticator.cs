@@ -5,6 +5,7 @@ using OrgFunctions.ApiKeys;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.ApiKeys;
 using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Orgs;
 using OrgFunctions.Roles;
 using OrgFunctions.Storage;
 
@@ -12,9 +13,10 @@ namespace OrgFunctions.Access;
 
 /// <summary>
 /// Turns <c>Authorization: Bearer ofk_…</c> into a <see cref="Caller"/>: the key's index row, its tree row (so a
-/// revocation counts at once) and its role. Anything else is null, which the endpoint answers with 401.
+/// revocation counts at once), then its role and its org's row (so a deleted org's keys never work, whatever the
+/// interleaving of an issue and the delete). Anything else is null, which the endpoint answers with 401.
 /// </summary>
-public sealed class RequestAuthenticator(OrgTables tables, TimeProvider clock, ILogger<RequestAuthenticator> logger)
+public sealed class RequestAuthenticator(OrgTables tables, OrgStore orgs, TimeProvider clock, ILogger<RequestAuthenticator> logger)
 {
     // lastUsedAt is for people, not for auditing each call: writing it at most this often keeps reads cheap.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -48,9 +50,14 @@ public sealed class RequestAuthenticator(OrgTables tables, TimeProvider clock, I
         {
             return null;
         }
-        var roleRow = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(path.RootId.Value, RowKeys.Role(path.OrgId, key.Key.RoleId),
+        // The role and the key's org don't depend on each other: read both at once.
+        var roleRead = tables.Orgs.GetEntityIfExistsAsync<TableEntity>(path.RootId.Value, RowKeys.Role(path.OrgId, key.Key.RoleId),
             cancellationToken: cancellationToken);
-        if (!roleRow.HasValue)
+        var orgRead = orgs.GetAsync(new OrgLocation(path.OrgId, path), cancellationToken);
+        await Task.WhenAll(roleRead, orgRead);
+        var roleRow = roleRead.Result;
+        // A key issued while its org was being deleted can escape the delete's revocations; the org's own row can't.
+        if (!roleRow.HasValue || orgRead.Result is null)
         {
             return null;
         }

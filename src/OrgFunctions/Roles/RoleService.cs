@@ -14,7 +14,9 @@ namespace OrgFunctions.Roles;
 
 /// <summary>
 /// An org's roles. Custom role names are unique in their org (a reservation row goes in the role's transaction);
-/// system roles can't be changed or deleted; a role in use can't be deleted. Deleting is conditional on the role's
+/// system roles can't be changed or deleted; a role in use can't be deleted. A caller can neither grant nor take
+/// away a permission its own role lacks: it can't create or widen a role beyond its own, nor edit or delete one that
+/// holds more. Deleting is conditional on the role's
 /// ETag, and issuing a key touches the role row, so a key can't be given a role that is being deleted.
 /// </summary>
 public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore store, EventFactory events)
@@ -89,6 +91,10 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         {
             return new Failure.Conflict($"The system role {role.Name} can't be changed.");
         }
+        if (Outranks(caller, role) is { } held)
+        {
+            return new Failure.Forbidden(held);
+        }
         if (SystemNames.Contains(request.Name.Value.ToUpperInvariant()))
         {
             return Failure.Field("name", "is the name of a system role");
@@ -136,6 +142,10 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         {
             return new Failure.Conflict($"The system role {current.Role.Name} can't be deleted.");
         }
+        if (Outranks(caller, current.Role) is { } held)
+        {
+            return new Failure.Forbidden(held);
+        }
         if (await roles.InUseAsync(path, roleId, cancellationToken))
         {
             return new Failure.Conflict($"The role {current.Role.Name} is in use by an API key or a user.");
@@ -165,6 +175,12 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
 
     /// <summary>A permission the request grants that the caller's own role lacks: a role can't be used to escalate.</summary>
     private static string? Beyond(Caller caller, RoleRequest request) => request.Permissions.FirstOrDefault(p => !caller.Role.Grants(p));
+
+    /// <summary>
+    /// A permission the role holds that the caller's own role lacks: editing or deleting such a role would let the
+    /// caller take that permission away from whoever holds the role (a demotion above the caller's own rank).
+    /// </summary>
+    private static string? Outranks(Caller caller, Role role) => role.Permissions.FirstOrDefault(p => !caller.Role.Grants(p));
 
     private static JsonObject Describe(Role role) => new()
     {

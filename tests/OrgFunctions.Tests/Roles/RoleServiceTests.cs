@@ -96,4 +96,23 @@ public class RoleServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         Assert.Equal(new Failure.Forbidden(Permission.BillingManage), widened.Failure);
         Assert.True((await Service.CreateAsync(userAdmin, root.Org.Id.Value, Request("Readers", Permission.OrgsRead), default)).Succeeded);
     }
+
+    [Fact]
+    public async Task ARoleHoldingAPermissionTheCallerLacksCantBeEditedOrDeletedByIt()
+    {
+        var (root, _) = await _app.Trees.RootAsync();
+        var userAdmin = OrgTreeBuilder.CallerIn(root, SystemRoles.UserAdminId);
+        var owner = OrgTreeBuilder.CallerIn(root);
+        var billing = await Service.CreateAsync(owner, root.Org.Id.Value, Request("Billing", Permission.OrgsRead, Permission.BillingManage), default);
+        var roleId = billing.Value!.Role.Id;
+
+        var stripped = await Service.ReplaceAsync(userAdmin, root.Org.Id.Value, roleId, Request("Billing", Permission.OrgsRead), null, default);
+        var deleted = await Service.DeleteAsync(userAdmin, root.Org.Id.Value, roleId, default);
+
+        Assert.Equal(new Failure.Forbidden(Permission.BillingManage), stripped.Failure);
+        Assert.Equal(new Failure.Forbidden(Permission.BillingManage), deleted.Failure);
+        var unchanged = await Service.GetAsync(owner, root.Org.Id.Value, roleId, default);
+        Assert.Equal(billing.Value.ETag, unchanged.Value!.ETag);
+        Assert.True(unchanged.Value.Role.Grants(Permission.BillingManage));
+    }
 }
