@@ -17,7 +17,7 @@ namespace OrgFunctions.ApiKeys;
 
 /// <summary>
 /// Issuing, listing and revoking an org's API keys. A caller can't issue a key with a permission its own role lacks,
-/// so a key can never be used to mint a stronger one.
+/// so a key can never be used to mint a stronger one, nor revoke a key whose role holds one.
 /// </summary>
 public sealed class ApiKeyService(OrgAccess access, OrgStore store, RoleStore roles, OrgTables tables, EventFactory events, TimeProvider clock)
 {
@@ -99,6 +99,12 @@ public sealed class ApiKeyService(OrgAccess access, OrgStore store, RoleStore ro
         if (current.Key.IsRevoked)
         {
             return true;
+        }
+        // Revoking a stronger key would take away access above the caller's own, as deleting a stronger role would.
+        var role = await roles.GetAsync(path, current.Key.RoleId, cancellationToken);
+        if (role?.Role.Permissions.FirstOrDefault(p => !caller.Role.Grants(p)) is { } held)
+        {
+            return new Failure.Forbidden(held);
         }
         current.Key.Revoke(clock.GetUtcNow());
         var result = await store.SubmitAsync(

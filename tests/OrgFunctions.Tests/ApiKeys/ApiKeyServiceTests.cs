@@ -72,4 +72,22 @@ public class ApiKeyServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
 
         Assert.IsType<Failure.Invalid>(result.Failure);
     }
+
+    [Fact]
+    public async Task AKeyWhoseRoleHoldsAPermissionTheCallerLacksCantBeRevokedByIt()
+    {
+        var (root, _) = await _app.Trees.RootAsync();
+        var owner = OrgTreeBuilder.CallerIn(root);
+        var admin = OrgTreeBuilder.CallerIn(root, SystemRoles.AdminId);
+        var ownersKey = await Service.IssueAsync(owner, root.Org.Id.Value, new ApiKeyRequest("billing sync", SystemRoles.OwnerId), default);
+        var membersKey = await Service.IssueAsync(owner, root.Org.Id.Value, new ApiKeyRequest("bot", SystemRoles.MemberId), default);
+
+        var stronger = await Service.RevokeAsync(admin, root.Org.Id.Value, ownersKey.Value!.Id, default);
+        var weaker = await Service.RevokeAsync(admin, root.Org.Id.Value, membersKey.Value!.Id, default);
+
+        Assert.Equal(new Failure.Forbidden(Permission.BillingManage), stronger.Failure);
+        Assert.NotNull(await AuthenticateAsync(ownersKey.Value.Secret));
+        Assert.True(weaker.Succeeded);
+        Assert.Null(await AuthenticateAsync(membersKey.Value.Secret));
+    }
 }

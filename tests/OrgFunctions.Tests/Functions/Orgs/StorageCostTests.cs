@@ -89,7 +89,7 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         { "PUT role", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "GET api-keys", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
         { "POST api-keys", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 2 Write PUT OrgIndex, 1 Batch POST $batch" },
-        { "DELETE api-key", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "DELETE api-key", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "DELETE role", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 2 Query GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "DELETE org", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
         { "DELETE org (leaf)", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 2 Query GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
