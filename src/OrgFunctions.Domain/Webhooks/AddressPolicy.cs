@@ -3,103 +3,71 @@ using System.Net.Sockets;
 
 namespace OrgFunctions.Domain.Webhooks;
 
-/// <summary>Why an address may not receive webhooks; <see cref="Public"/> may.</summary>
-public enum AddressKind
-{
-    Public,
-    Loopback,
-    Private,
-    LinkLocal,
-    Metadata,
-    Reserved,
-}
-
 /// <summary>
 /// Which IP addresses a webhook may be sent to: public ones only, so a subscription can't be used to reach the
-/// platform's own network (SSRF). Loopback alone can be allowed, for local development and tests.
+/// platform's own network (SSRF). Every address is classified by the IANA special-purpose registries
+/// (<see cref="SpecialPurposeAddresses"/>), an IPv6 form that carries an IPv4 address by the address it carries
+/// (<see cref="EmbeddedIPv4"/>). Loopback alone can be allowed, for local development and tests, and then only the
+/// loopback address itself, never one wrapped in a translation or tunnel form.
 /// </summary>
 public sealed class AddressPolicy(bool allowLoopback)
 {
-    // Cloud instance-metadata and platform endpoints that are not in a private range.
-    private static readonly IPAddress[] MetadataAddresses =
-    [
-        IPAddress.Parse("169.254.169.254"), IPAddress.Parse("168.63.129.16"), IPAddress.Parse("100.100.100.200"),
-        IPAddress.Parse("fd00:ec2::254"),
-    ];
-
     public bool AllowLoopback { get; } = allowLoopback;
 
     public bool Allows(IPAddress address) => Classify(address) switch
     {
         AddressKind.Public => true,
-        AddressKind.Loopback => AllowLoopback,
+        AddressKind.Loopback => AllowLoopback && IsLoopbackItself(address),
         _ => false,
     };
 
     public static AddressKind Classify(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (MetadataAddresses.Any(m => m.Equals(address)))
+        if (SpecialPurposeAddresses.Metadata.Contains(address))
         {
             return AddressKind.Metadata;
         }
-        if (IPAddress.IsLoopback(address))
-        {
-            return AddressKind.Loopback;
-        }
         return address.AddressFamily switch
         {
-            AddressFamily.InterNetwork => ClassifyV4(address.GetAddressBytes()),
+            AddressFamily.InterNetwork => Lookup(address, SpecialPurposeAddresses.IPv4) ?? AddressKind.Public,
             AddressFamily.InterNetworkV6 => ClassifyV6(address),
             _ => AddressKind.Reserved,
         };
     }
 
-    private static AddressKind ClassifyV4(byte[] b) => b switch
-    {
-        [10, ..] => AddressKind.Private,
-        [172, >= 16 and <= 31, ..] => AddressKind.Private,
-        [192, 168, ..] => AddressKind.Private,
-        [100, >= 64 and <= 127, ..] => AddressKind.Private, // carrier-grade NAT
-        [169, 254, ..] => AddressKind.LinkLocal,
-        [0, ..] => AddressKind.Reserved,
-        [192, 0, 0, _] => AddressKind.Reserved,
-        [198, 18 or 19, ..] => AddressKind.Reserved, // benchmarking
-        [>= 224, ..] => AddressKind.Reserved, // multicast, reserved, broadcast
-        _ => AddressKind.Public,
-    };
-
     private static AddressKind ClassifyV6(IPAddress address)
     {
-        var b = address.GetAddressBytes();
-        if (address.Equals(IPAddress.IPv6Any))
+        // A scope id (fe80::1%eth0) says which interface, not which address: judge the address.
+        if (address.ScopeId != 0)
         {
-            return AddressKind.Reserved;
+            address = new IPAddress(address.GetAddressBytes());
         }
-        if (address.IsIPv6LinkLocal)
+        if (EmbeddedIPv4.TryRead(address, out var embedded, out var routableWhenPublic))
         {
-            return AddressKind.LinkLocal;
+            var inner = embedded.Select(Classify).FirstOrDefault(kind => kind != AddressKind.Public, AddressKind.Public);
+            return inner != AddressKind.Public ? inner : routableWhenPublic ? AddressKind.Public : AddressKind.Reserved;
         }
-        if ((b[0] & 0xfe) == 0xfc || address.IsIPv6SiteLocal)
+        if (SpecialPurposeAddresses.Metadata.Contains(address))
         {
-            return AddressKind.Private; // unique local fc00::/7, deprecated site-local
+            return AddressKind.Metadata;
         }
-        if (address.IsIPv6Multicast)
-        {
-            return AddressKind.Reserved;
-        }
-        // 64:ff9b::/96 (NAT64) and 2002::/16 (6to4) embed an IPv4 address: judge that one.
-        if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b)
-        {
-            return ClassifyV4(b[12..16]);
-        }
-        if (b[0] == 0x20 && b[1] == 0x02)
-        {
-            return ClassifyV4(b[2..6]);
-        }
-        return AddressKind.Public;
+        return Lookup(address, SpecialPurposeAddresses.IPv6)
+            ?? (SpecialPurposeAddresses.GlobalUnicast.Contains(address) ? AddressKind.Public : AddressKind.Reserved);
     }
+
+    private static AddressKind? Lookup(IPAddress address, IReadOnlyList<(IPNetwork Block, AddressKind Kind)> registry)
+    {
+        foreach (var (block, kind) in registry)
+        {
+            if (block.Contains(address))
+            {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    // A dual-stack socket shows an IPv4 peer as ::ffff:a.b.c.d, so the mapped form of 127/8 is loopback itself.
+    private static bool IsLoopbackItself(IPAddress address) =>
+        IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 }

@@ -57,6 +57,13 @@ public class WebhooksFunctionsTests(AzuriteFixture azurite) : IClassFixture<Azur
     [InlineData("https://[fe80::1]/hook", "linklocal")]
     [InlineData("https://127.0.0.1/hook", "loopback")]
     [InlineData("https://localhost/hook", "loopback")]
+    [InlineData("https://[::127.0.0.1]/hook", "loopback")]
+    [InlineData("https://[::169.254.169.254]/hook", "metadata")]
+    [InlineData("https://[::ffff:0:127.0.0.1]/hook", "loopback")]
+    [InlineData("https://[::ffff:0:169.254.169.254]/hook", "metadata")]
+    [InlineData("https://[2002:7f00:1::1]/hook", "loopback")]
+    [InlineData("https://[64:ff9b::7f00:1]/hook", "loopback")]
+    [InlineData("https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook", "loopback")]
     [InlineData("http://93.184.216.34/hook", "https")]
     public async Task UnsafeUrlsAreRefusedAtSubscriptionTime(string url, string reason)
     {

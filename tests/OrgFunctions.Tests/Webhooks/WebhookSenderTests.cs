@@ -28,6 +28,23 @@ public class WebhookSenderTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.Single(receiver.At("guarded"));
     }
 
+    [Theory]
+    [InlineData("::127.0.0.1")]
+    [InlineData("::ffff:0:127.0.0.1")]
+    [InlineData("2002:7f00:1::1")]
+    [InlineData("64:ff9b::7f00:1")]
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe")]
+    [InlineData("::169.254.169.254")]
+    public async Task AnIPv6FormWrappingAnInternalAddressIsRefusedAtConnectionTimeEvenWhenLoopbackIsAllowed(string address)
+    {
+        var development = new WebhookApp(azurite, ("Webhooks:AllowHttp", "true"), ("Webhooks:AllowLoopback", "true"));
+
+        var result = await development.Get<WebhookSender>().SendAsync(Subscription($"http://[{address}]:8080/hook"), "msg_1", "{}", 1, default);
+
+        Assert.Null(result.StatusCode);
+        Assert.StartsWith("refused: the endpoint resolves to a", result.Error); // by the guard, not a failed connection
+    }
+
     [Fact]
     public async Task RedirectsAreNotFollowed()
     {
