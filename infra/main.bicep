@@ -13,7 +13,7 @@ param environmentName string
 @description('Azure region for every resource. Pick one that offers the Flex Consumption plan.')
 param location string = resourceGroup().location
 
-@description('Org ids that get an SFTP local user (home folder sftp/{orgId}). Keys are added out of band.')
+@description('Org ids that get an SFTP home (container sftp-{orgId}) and a local user scoped to it alone. Keys are added out of band.')
 param sftpOrgIds array = []
 
 @description('Deploy a Key Vault (RBAC authorization) and let the app read its secrets.')

@@ -57,6 +57,11 @@ var appSettings = [
     name: 'FileDropsSchedule'
     value: '0 */1 * * * *'
   }
+  // Each org's SFTP home is the container {prefix}{orgId}, the same prefix the storage module's local users use.
+  {
+    name: 'FileDrops__ContainerPrefix'
+    value: appResources.storage.sftpContainerPrefix
+  }
   // Telemetry: the connection string identifies the component; ingestion is authorized with Entra ID.
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

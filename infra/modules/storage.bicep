@@ -1,6 +1,6 @@
 // The storage account: Functions host storage (AzureWebJobsStorage, Durable task hub), the app's
 // tables, queues and containers (named in ../app-resources.json), the Flex Consumption deployment
-// container, and the SFTP drop (hierarchical namespace + SFTP, one local user per org).
+// container, and the SFTP drops (hierarchical namespace + SFTP, one container and one local user per org).
 // Shared-key access is off: the app and the host use their managed identity; SFTP users use SSH keys.
 param location string
 param tags object
@@ -16,7 +16,7 @@ param sftpOrgIds array
 param skuName string = 'Standard_LRS'
 
 var appResources = loadJsonContent('../app-resources.json')
-var sftpContainerName = appResources.storage.sftpContainer
+var sftpContainerPrefix = appResources.storage.sftpContainerPrefix
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: storageAccountName
@@ -93,33 +93,39 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-
   }
 }]
 
-// One SFTP local user per org. The permission scope can only name a container, so each user's
-// permissions cover the whole `sftp` container; the home directory sftp/{orgId} is where the session
-// starts and keeps the org in its folder in practice, but it is not an authorization boundary: a user who
-// changes directory can reach other orgs' folders. Isolation that is enforced needs ACLs on each folder
-// (allowAclAuthorization with a per-user groupId and POSIX ACLs set out of band) or a container per org.
+// Each org's SFTP home is a container of its own, sftp-{orgId} (the app makes it when it provisions the
+// org and removes it with the org; it is declared here too, so a local user never names a missing
+// container). Each org's local user is scoped to its own container only: a permission scope names one
+// container, so that is the boundary the service enforces; nothing else in the account is reachable with
+// that org's key, and the app takes a file's org from its container, never from a path. Remove a deleted
+// org's id from sftpOrgIds, or the next deployment makes its container again (its drops are then refused).
 // Local user names allow lowercase letters and digits only, so the org id is lowercased and stripped of
 // hyphens; the login is `<account>.<user>@<account>.blob.core.windows.net`.
 // SSH public keys are added out of band (portal, `az storage account local-user update`), never here.
-resource sftpUsers 'Microsoft.Storage/storageAccounts/localUsers@2024-01-01' = [for orgId in sftpOrgIds: {
+resource sftpHomes 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [for orgId in sftpOrgIds: {
+  parent: blobService
+  name: '${sftpContainerPrefix}${orgId}'
+  properties: {
+    publicAccess: 'None'
+  }
+}]
+
+resource sftpUsers 'Microsoft.Storage/storageAccounts/localUsers@2024-01-01' = [for (orgId, i) in sftpOrgIds: {
   parent: account
   name: replace(toLower(orgId), '-', '')
   properties: {
-    homeDirectory: '${sftpContainerName}/${orgId}'
+    homeDirectory: sftpHomes[i].name
     permissionScopes: [
       {
         permissions: 'rcwdl'
         service: 'blob'
-        resourceName: sftpContainerName
+        resourceName: sftpHomes[i].name
       }
     ]
     hasSshPassword: false
     hasSshKey: true
     hasSharedKey: false
   }
-  dependsOn: [
-    containers
-  ]
 }]
 
 output storageAccountName string = account.name

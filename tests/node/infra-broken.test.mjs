@@ -104,10 +104,24 @@ describe('a planted mistake the compiler lets through fails the schema pass or t
     assert.ok(problems.some((p) => p.startsWith('Azure Service Bus Data Receiver (4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0): expected one role assignment, found 0')), problems.join('\n'));
   });
 
-  test('a home directory outside the org folder fails the SFTP check', () => {
-    const dir = brokenCopy('modules/storage.bicep', "homeDirectory: '${sftpContainerName}/${orgId}'", 'homeDirectory: sftpContainerName');
-    const problems = checksOf(dir)['each org gets one SFTP local user, at home in sftp/{orgId}, scoped to the sftp container, key-only']();
+  const sftpCheck = 'each org gets its own SFTP home container sftp-{orgId} and one local user scoped to that container alone, key-only';
+
+  test('a home directory outside the org container fails the SFTP check', () => {
+    const dir = brokenCopy('modules/storage.bicep', 'homeDirectory: sftpHomes[i].name', "homeDirectory: 'app-package'");
+    const problems = checksOf(dir)[sftpCheck]();
     assert.ok(problems.some((p) => p.startsWith('local user home directory is ')), problems.join('\n'));
+  });
+
+  test("a local user scoped to another org's container fails the SFTP check", () => {
+    const dir = brokenCopy('modules/storage.bicep', 'resourceName: sftpHomes[i].name', 'resourceName: sftpHomes[0].name');
+    const problems = checksOf(dir)[sftpCheck]();
+    assert.ok(problems.some((p) => p.startsWith('permission scopes ')), problems.join('\n'));
+  });
+
+  test('a prefix in the app settings other than the homes\' fails the SFTP check', () => {
+    const dir = brokenCopy('modules/functionapp.bicep', 'value: appResources.storage.sftpContainerPrefix', "value: 'sftp'");
+    const problems = checksOf(dir)[sftpCheck]();
+    assert.ok(problems.some((p) => p.startsWith('app setting FileDrops__ContainerPrefix is ')), problems.join('\n'));
   });
 
   test('a table added to app-resources.json is declared without touching the Bicep', () => {

@@ -1,25 +1,24 @@
 namespace OrgFunctions.FileDrops;
 
 /// <summary>
-/// A blob of the SFTP container seen as a drop: <c>{orgId}/inbox/{file}</c>. The file part must be a plain name: no
-/// further '/', no '\', no "." or ".." segments, no control characters; otherwise the drop is refused and moved under a
-/// sanitised name (blob names are literal, but a name like <c>../x</c> must never reach a path or a report unescaped).
+/// A blob of an org's SFTP home (its container) seen as a drop: <c>inbox/{file}</c>. The org is the container's, never
+/// part of the name. The file part must be a plain name: no further '/', no '\', no "." or ".." segments, no control
+/// characters; otherwise the drop is refused and moved under a sanitised name (blob names are literal, but a name like
+/// <c>../x</c> must never reach a path or a report unescaped).
 /// </summary>
 public sealed record DropPath(string BlobName, string OrgId, string FileName, bool IsSafe)
 {
     public const string Inbox = "inbox";
     public const int MaxFileNameLength = 200;
 
-    /// <summary>Null for blobs that are not in some org's inbox (processed/, failed/, other folders).</summary>
-    public static DropPath? Parse(string blobName)
+    /// <summary>Null for blobs that are not in the home's inbox (processed/, failed/, other folders).</summary>
+    public static DropPath? Parse(string orgId, string blobName)
     {
-        var first = blobName.IndexOf('/');
-        if (first <= 0 || !blobName.AsSpan(first + 1).StartsWith(Inbox + "/", StringComparison.Ordinal))
+        if (!blobName.StartsWith(Inbox + "/", StringComparison.Ordinal))
         {
             return null;
         }
-        var orgId = blobName[..first];
-        var fileName = blobName[(first + Inbox.Length + 2)..];
+        var fileName = blobName[(Inbox.Length + 1)..];
         if (fileName.Length == 0)
         {
             return null;

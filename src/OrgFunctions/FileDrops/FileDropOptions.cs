@@ -7,10 +7,18 @@ public sealed class FileDropOptions
 {
     public const string Section = "FileDrops";
 
-    /// <summary>The SFTP container; each org's home is <c>{orgId}/</c> in it.</summary>
+    /// <summary>
+    /// Each org's SFTP home is its own container, <c>{ContainerPrefix}{orgId}</c>, which only that org's SFTP local user
+    /// reaches. With the 20-character org id the name must stay a blob container name: at most 43 characters of lowercase
+    /// letters, digits and single hyphens, starting with a letter or digit.
+    /// </summary>
     [Required]
-    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Container must be a blob container name.")]
-    public string Container { get; set; } = "sftp";
+    [RegularExpression("^[a-z0-9](?:[a-z0-9]|-(?!-)){0,42}$", ErrorMessage = "ContainerPrefix must start a blob container name (at most 43 characters).")]
+    public string ContainerPrefix { get; set; } = "sftp-";
+
+    /// <summary>Org homes (containers) visited per run; the next run goes on after the last one visited.</summary>
+    [Range(1, 100_000)]
+    public int MaxContainersPerRun { get; set; } = 500;
 
     /// <summary>Larger files are refused from their listed size, without being read.</summary>
     [Range(typeof(long), "1", "9223372036854775807")]

@@ -21,6 +21,7 @@ public static class FileDropsServiceCollectionExtensions
         services.TryAddSingleton<OutboxOnce>();
         services.AddSingleton<ImportApplier>();
         services.AddSingleton<FileIngester>();
+        services.TryAddSingleton<FileDropHomes>();
         services.AddSingleton<ListingCursor>();
         services.AddSingleton<FileDropRun>();
         services.AddSingleton<ImportsService>();

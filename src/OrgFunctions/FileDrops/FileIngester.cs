@@ -47,7 +47,21 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
 {
     private FileDropOptions Options => options.Value;
 
-    public async Task<IngestOutcome> IngestAsync(BlobContainerClient container, DropPath drop, CancellationToken cancellationToken)
+    /// <summary>
+    /// The org whose home the container is, when that org is active; null when there is none with that id, or it is
+    /// deleted or still being provisioned: its drops are then refused with a report, never applied.
+    /// </summary>
+    public async Task<OrgPath?> ActiveOrgAsync(string orgId, CancellationToken cancellationToken)
+    {
+        if (await orgs.LocateAsync(orgId, cancellationToken) is not { } location)
+        {
+            return null;
+        }
+        var record = await orgs.GetAsync(location, cancellationToken);
+        return record is { Org.Status: OrgStatus.Active } ? record.Org.Path : null;
+    }
+
+    public async Task<IngestOutcome> IngestAsync(BlobContainerClient container, OrgPath? org, DropPath drop, CancellationToken cancellationToken)
     {
         var blob = container.GetBlobClient(drop.BlobName);
         var lease = blob.GetBlobLeaseClient();
@@ -65,7 +79,7 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
         try
         {
             var properties = (await blob.GetPropertiesAsync(new BlobRequestConditions { LeaseId = lease.LeaseId }, keeper.Token)).Value;
-            var outcome = await IngestLeasedAsync(container, blob, lease.LeaseId, drop, properties, keeper.Token);
+            var outcome = await IngestLeasedAsync(container, blob, lease.LeaseId, org, drop, properties, keeper.Token);
             finished = outcome == IngestOutcome.Finished;
             return outcome;
         }
@@ -86,32 +100,31 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
         }
     }
 
-    private async Task<IngestOutcome> IngestLeasedAsync(BlobContainerClient container, BlobClient blob, string leaseId, DropPath drop, BlobProperties properties,
-        CancellationToken cancellationToken)
+    private async Task<IngestOutcome> IngestLeasedAsync(BlobContainerClient container, BlobClient blob, string leaseId, OrgPath? org, DropPath drop,
+        BlobProperties properties, CancellationToken cancellationToken)
     {
         var importId = ImportIdOf(drop.BlobName, properties.ETag);
         var receivedAt = properties.LastModified;
         var kind = FileKinds.Detect(drop.FileName);
-        var location = OrgId.TryParse(drop.OrgId, out _) ? await orgs.LocateAsync(drop.OrgId, cancellationToken) : null;
         var report = new ImportReport
         {
             ImportId = importId, File = ReportText.Neutralise(drop.SafeFileName), Kind = kind.Name(), Status = ImportReport.Failed,
             Bytes = properties.ContentLength, ReceivedAt = receivedAt, FinishedAt = clock.GetUtcNow(),
         };
-        if (location is null)
+        if (org is null)
         {
-            // No such org: nothing of it to record in; the file still leaves the inbox with its report.
-            await MoveAsync(container, blob, leaseId, drop, report with { Problem = "There is no organisation with this folder's id." }, cancellationToken);
+            // No active org owns this home: nothing of it to record in; the file still leaves the inbox with its report.
+            await MoveAsync(container, blob, leaseId, drop, report with { Problem = NoActiveOrg }, cancellationToken);
             return IngestOutcome.Finished;
         }
 
         await tables.EnsureCreatedAsync();
-        var orgId = location.Path.OrgId.Value;
+        var orgId = org.OrgId.Value;
         var rowKey = ImportRows.ImportKey(receivedAt, importId);
         var stored = await tables.Imports.GetEntityIfExistsAsync<TableEntity>(orgId, rowKey, cancellationToken: cancellationToken);
         if (stored.HasValue && ImportRows.ReadReport(stored.Value!) is { } done)
         {
-            await FinishAsync(container, blob, leaseId, drop, location.Path, rowKey, done, cancellationToken);
+            await FinishAsync(container, blob, leaseId, drop, org, rowKey, done, cancellationToken);
             return IngestOutcome.Finished;
         }
         if (!stored.HasValue)
@@ -125,7 +138,7 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
         {
             return IngestOutcome.Deferred;
         }
-        await FinishAsync(container, blob, leaseId, drop, location.Path, rowKey, result with { FinishedAt = clock.GetUtcNow() }, cancellationToken);
+        await FinishAsync(container, blob, leaseId, drop, org, rowKey, result with { FinishedAt = clock.GetUtcNow() }, cancellationToken);
         return IngestOutcome.Finished;
     }
 
@@ -316,12 +329,57 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
                 ["skippedDuplicates"] = report.SkippedDuplicates,
                 ["errorCount"] = report.ErrorCount,
                 ["problem"] = report.Problem,
-                ["report"] = report.MovedTo + ".report.json",
+                ["report"] = report.MovedTo is null ? null : report.MovedTo + ".report.json",
             });
     }
 
     private static string Destination(DropPath drop, ImportReport report) =>
-        $"{drop.OrgId}/{(report.Succeeded ? "processed" : "failed")}/{report.ImportId}/{drop.SafeFileName}";
+        $"{(report.Succeeded ? "processed" : "failed")}/{report.ImportId}/{drop.SafeFileName}";
+
+    private const string NoActiveOrg = "This SFTP home belongs to no active organisation (there is none with its id, or it was deleted or " +
+                                       "is still being provisioned): the file was not read.";
+
+    /// <summary>
+    /// Records, once, a blob of the inbox whose name has "." or ".." segments: it can be listed but no request can address
+    /// it, so it can't be leased, read, moved or deleted, and would otherwise be met again on every run. The record is a
+    /// failed import in the org's list (with its event) when the home's org is active, a report blob in <c>failed/</c>,
+    /// and a marker (written last, so a crash repeats the idempotent steps before it) that later runs find and pass over.
+    /// True when recorded now, false when it already was.
+    /// </summary>
+    public async Task<bool> SetAsideAsync(BlobContainerClient container, OrgPath? org, DropPath drop, ETag etag, DateTimeOffset receivedAt,
+        CancellationToken cancellationToken)
+    {
+        var importId = ImportIdOf(drop.BlobName, etag);
+        var marker = "aside:" + container.Name + ":" + importId;
+        await tables.EnsureCreatedAsync();
+        if ((await tables.Imports.GetEntityIfExistsAsync<TableEntity>(ListingCursor.Partition, marker, cancellationToken: cancellationToken)).HasValue)
+        {
+            return false;
+        }
+        var report = new ImportReport
+        {
+            ImportId = importId, File = ReportText.Neutralise(drop.SafeFileName), Kind = FileKinds.Detect(drop.FileName).Name(),
+            Status = ImportReport.Failed, ReceivedAt = receivedAt, FinishedAt = clock.GetUtcNow(),
+            Problem = (org is null ? NoActiveOrg + " " : "") +
+                      "The file's name has '.' or '..' segments (backslashes in an SFTP path become '/'), so storage lists it but no " +
+                      "request can address it: it can't be read or moved and stays in the inbox, where it isn't looked at again. " +
+                      "Delete it over SFTP and upload it again under a plain name.",
+        };
+        if (org is not null)
+        {
+            var orgId = org.OrgId.Value;
+            await tables.Imports.UpsertEntityAsync(ImportRows.Import(orgId, ImportRows.ImportKey(receivedAt, importId), report.File, report.Kind,
+                report.Status, receivedAt, report), TableUpdateMode.Replace, cancellationToken);
+            await outbox.AddAsync(org.RootId.Value, IngestEvent(orgId, report), cancellationToken);
+        }
+        var json = JsonSerializer.SerializeToUtf8Bytes(report, ReportJson.Options);
+        await container.GetBlobClient($"failed/{importId}/{drop.SafeFileName}.report.json").UploadAsync(new BinaryData(json), overwrite: true, cancellationToken);
+        await tables.Imports.UpsertEntityAsync(new TableEntity(ListingCursor.Partition, marker) { ["ImportId"] = importId, ["RecordedAt"] = report.FinishedAt },
+            TableUpdateMode.Replace, cancellationToken);
+        logger.LogWarning("A file in the inbox of {Container} has '.' or '..' segments in its name and can't be addressed; recorded as import " +
+                          "{ImportId} and passed over from now on (its name is not logged).", container.Name, importId);
+        return true;
+    }
 
     /// <summary>Report first, then the file's copy, then the inbox blob is deleted under the lease: each step repeatable.</summary>
     private async Task MoveAsync(BlobContainerClient container, BlobClient blob, string leaseId, DropPath drop, ImportReport report, CancellationToken cancellationToken)

@@ -4,8 +4,8 @@ using OrgFunctions.Storage;
 namespace OrgFunctions.FileDrops;
 
 /// <summary>
-/// A place in the listing of the SFTP container: the service's marker of a page (null: the beginning) and, for a run that
-/// stopped inside that page, the last blob name it looked at there.
+/// A place in a listing: the service's marker of a page (null: the beginning) and, for a run that stopped inside that
+/// page, the last name it looked at there.
 /// </summary>
 public sealed record ListingPosition(string? Marker, string? After)
 {
@@ -13,33 +13,53 @@ public sealed record ListingPosition(string? Marker, string? After)
 }
 
 /// <summary>
-/// Where the last run stopped listing the SFTP container, so that each run goes on from there and wraps at the end.
-/// Without it every run would list from the start: once the first orgs' homes held more processed and failed files
-/// than a run may list, the inboxes after them would never be reached, and files that can't be finished (leased
-/// elsewhere, failing) would fill every run. Kept in the Imports table, in a partition no org id can have.
+/// Where the last run stopped: in the listing of the org homes (containers of the prefix), and, when it stopped inside a
+/// home, that home's name and the place in its own listing. Every other home is listed from its beginning.
+/// </summary>
+public sealed record HomesPosition(ListingPosition Homes, string? Home, ListingPosition InHome)
+{
+    public static readonly HomesPosition Start = new(ListingPosition.Start, null, ListingPosition.Start);
+
+    public ListingPosition StartOf(string home) => home == Home ? InHome : ListingPosition.Start;
+}
+
+/// <summary>
+/// Where the last run stopped listing the org homes, so that each run goes on from there and wraps at the end. Without it
+/// every run would list from the start: once the first homes held more processed and failed files than a run may list,
+/// the inboxes after them would never be reached, and files that can't be finished (leased elsewhere, failing) would
+/// fill every run. One row (one point read per run), in the Imports table, in a partition no org id can have.
 /// </summary>
 public sealed class ListingCursor(OrgDataTables tables)
 {
-    private const string Partition = "_file-drops";
+    public const string Partition = "_file-drops";
 
-    public async Task<ListingPosition> ReadAsync(string container, CancellationToken cancellationToken)
+    public async Task<HomesPosition> ReadAsync(string prefix, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var row = await tables.Imports.GetEntityIfExistsAsync<TableEntity>(Partition, Key(container), cancellationToken: cancellationToken);
-        return row.HasValue
-            ? new ListingPosition(NullIfEmpty(row.Value!.GetString("Marker")), NullIfEmpty(row.Value.GetString("After")))
-            : ListingPosition.Start;
+        var row = await tables.Imports.GetEntityIfExistsAsync<TableEntity>(Partition, Key(prefix), cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return HomesPosition.Start;
+        }
+        var value = row.Value!;
+        return new HomesPosition(
+            new ListingPosition(NullIfEmpty(value.GetString("Marker")), NullIfEmpty(value.GetString("After"))),
+            NullIfEmpty(value.GetString("Home")),
+            new ListingPosition(NullIfEmpty(value.GetString("HomeMarker")), NullIfEmpty(value.GetString("HomeAfter"))));
     }
 
     /// <summary>Two runs at once may both save; either position is a fine place to go on from.</summary>
-    public Task SaveAsync(string container, ListingPosition position, CancellationToken cancellationToken) =>
-        tables.Imports.UpsertEntityAsync(new TableEntity(Partition, Key(container))
+    public Task SaveAsync(string prefix, HomesPosition position, CancellationToken cancellationToken) =>
+        tables.Imports.UpsertEntityAsync(new TableEntity(Partition, Key(prefix))
         {
-            ["Marker"] = position.Marker ?? "",
-            ["After"] = position.After ?? "",
+            ["Marker"] = position.Homes.Marker ?? "",
+            ["After"] = position.Homes.After ?? "",
+            ["Home"] = position.Home ?? "",
+            ["HomeMarker"] = position.InHome.Marker ?? "",
+            ["HomeAfter"] = position.InHome.After ?? "",
         }, TableUpdateMode.Replace, cancellationToken);
 
-    private static string Key(string container) => "cursor:" + container;
+    private static string Key(string prefix) => "homes:" + prefix;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -18,12 +18,6 @@ public static class Retention
         {
             return false;
         }
-        var first = item.Name.IndexOf('/');
-        if (first <= 0)
-        {
-            return false;
-        }
-        var rest = item.Name.AsSpan(first + 1);
-        return rest.StartsWith("processed/", StringComparison.Ordinal) || rest.StartsWith("failed/", StringComparison.Ordinal);
+        return item.Name.StartsWith("processed/", StringComparison.Ordinal) || item.Name.StartsWith("failed/", StringComparison.Ordinal);
     }
 }

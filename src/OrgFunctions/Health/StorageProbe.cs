@@ -26,7 +26,14 @@ internal sealed class StorageProbe(TableServiceClient tables, BlobServiceClient 
                 break;
             }
         }, cancellationToken);
-        var blob = AnswersAsync(ct => blobs.GetBlobContainerClient("sftp").ExistsAsync(ct), cancellationToken);
+        // Each org's SFTP home is its own container: a one-item page of the container listing shows the service answers.
+        var blob = AnswersAsync(async ct =>
+        {
+            await foreach (var _ in blobs.GetBlobContainersAsync(cancellationToken: ct).AsPages(pageSizeHint: 1))
+            {
+                break;
+            }
+        }, cancellationToken);
         var queue = AnswersAsync(ct => queues.GetQueueClient("webhook-deliveries").ExistsAsync(ct), cancellationToken);
         return new StorageReachability(await table, await blob, await queue);
     }

@@ -8,6 +8,7 @@ using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Roles;
+using OrgFunctions.FileDrops;
 using OrgFunctions.Http;
 using OrgFunctions.Outbox;
 using OrgFunctions.Storage;
@@ -16,7 +17,7 @@ namespace OrgFunctions.Orgs;
 
 /// <summary>Reading, changing and deleting orgs, for a caller who must be able to see them.</summary>
 public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables tables, ChildCounts children, EventFactory events,
-    TimeProvider clock)
+    FileDropHomes homes, TimeProvider clock)
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
@@ -150,7 +151,13 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         {
             return SubtreeChanged;
         }
-        return await DeleteTargetAsync(caller, target, cancellationToken);
+        var deleted = await DeleteTargetAsync(caller, target, cancellationToken);
+        if (deleted.Failure is null)
+        {
+            // Their SFTP homes go with them, once the deletion is committed (a home left by a crash here only gets refusals).
+            await homes.RemoveAsync(descendants.Select(d => d.Org.Id).Append(target.Org.Id), cancellationToken);
+        }
+        return deleted;
     }
 
     private static Failure SubtreeChanged => new Failure.Conflict("An org of the subtree changed meanwhile; retry the delete.");

@@ -7,6 +7,7 @@ using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Roles;
 using OrgFunctions.Domain.Settings;
+using OrgFunctions.FileDrops;
 using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
 using OrgFunctions.Roles;
@@ -23,7 +24,7 @@ namespace OrgFunctions.Provisioning;
 /// leaves exactly what one run leaves.
 /// </summary>
 public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts children, RoleStore roles, TemplateStore templates,
-    IOptions<ProvisioningOptions> options, TimeProvider clock)
+    FileDropHomes homes, IOptions<ProvisioningOptions> options, TimeProvider clock)
 {
     // Table Storage takes at most 100 operations per transaction.
     private const int BatchSize = 100;
@@ -187,6 +188,10 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>The org's SFTP home, a container only its own SFTP credentials reach; create-if-not-exists, so a re-run is a no-op.</summary>
+    public Task CreateFileDropHomeAsync(ProvisioningInput input, CancellationToken cancellationToken) =>
+        homes.CreateAsync(OrgId.Parse(input.OrgId), cancellationToken);
+
     /// <summary>Marks the org active and stores <c>org.created</c> in the same transaction; a second run finds it active and stops.</summary>
     public async Task ActivateAsync(ActivationInput activation, CancellationToken cancellationToken)
     {
@@ -220,7 +225,7 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
 
     /// <summary>
     /// Undoes a failed provisioning: removes every row the steps wrote under the new org, marks the org row deleted
-    /// (Provisioning → Deleted), and frees the name if this provisioning holds it. Safe to run again, and on an org
+    /// (Provisioning → Deleted), removes its SFTP home, and frees the name if this provisioning holds it. Safe to run again, and on an org
     /// only partly made (or not made at all).
     /// </summary>
     public async Task CompensateAsync(ProvisioningInput input, CancellationToken cancellationToken)
@@ -261,6 +266,7 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
                 record = await orgs.GetAsync(new OrgLocation(child.OrgId, child), cancellationToken, includeDeleted: true);
             }
         }
+        await homes.RemoveAsync([child.OrgId], cancellationToken);
         var nameKey = RowKeys.Name(OrgName.Create(input.Name));
         var holder = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, nameKey, cancellationToken: cancellationToken);
         if (holder.HasValue && holder.Value!.GetString("OrgId") == child.OrgId.Value)

@@ -33,6 +33,10 @@ public sealed class ProvisioningActivities(OrgProvisioner provisioner)
     public Task CreateDefaultWorkspace([ActivityTrigger] ProvisioningInput input, CancellationToken cancellationToken) =>
         provisioner.CreateDefaultWorkspaceAsync(input, cancellationToken);
 
+    [Function(nameof(CreateFileDropHome))]
+    public Task CreateFileDropHome([ActivityTrigger] ProvisioningInput input, CancellationToken cancellationToken) =>
+        provisioner.CreateFileDropHomeAsync(input, cancellationToken);
+
     [Function(nameof(ActivateOrg))]
     public Task ActivateOrg([ActivityTrigger] ActivationInput input, CancellationToken cancellationToken) =>
         provisioner.ActivateAsync(input, cancellationToken);

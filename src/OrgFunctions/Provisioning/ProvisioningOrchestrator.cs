@@ -22,6 +22,7 @@ public sealed class ProvisioningOrchestrator
         (ProvisioningSteps.CopyTemplates, nameof(ProvisioningActivities.CopyOrgTemplates)),
         (ProvisioningSteps.AttachSenderIds, nameof(ProvisioningActivities.AttachOrgSenderIds)),
         (ProvisioningSteps.CreateWorkspace, nameof(ProvisioningActivities.CreateDefaultWorkspace)),
+        (ProvisioningSteps.CreateFileDropHome, nameof(ProvisioningActivities.CreateFileDropHome)),
     ];
 
     [Function(nameof(ProvisionOrg))]

@@ -10,6 +10,7 @@ public static class ProvisioningSteps
     public const string CopyTemplates = "copyTemplates";
     public const string AttachSenderIds = "attachSenderIds";
     public const string CreateWorkspace = "createWorkspace";
+    public const string CreateFileDropHome = "createFileDropHome";
     public const string Activate = "activate";
     public const string Completed = "completed";
 }

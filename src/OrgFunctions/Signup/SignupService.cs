@@ -8,6 +8,7 @@ using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Roles;
 using OrgFunctions.Domain.Settings;
+using OrgFunctions.FileDrops;
 using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
 using OrgFunctions.Roles;
@@ -17,9 +18,11 @@ namespace OrgFunctions.Signup;
 
 /// <summary>
 /// Sign-up: a root org with its system roles, owner, default workspace and owner API key, all in one transaction
-/// of the new tree's partition. One root org per owner email: the email's index row is claimed first.
+/// of the new tree's partition. One root org per owner email: the email's index row is claimed first. The org's SFTP home
+/// (its own container) is made before the transaction, so an org never exists without it; a sign-up that fails after it
+/// leaves an empty home of no org, whose drops are refused.
 /// </summary>
-public sealed class SignupService(OrgTables tables, EventFactory events, TimeProvider clock)
+public sealed class SignupService(OrgTables tables, EventFactory events, FileDropHomes homes, TimeProvider clock)
 {
     public const string DefaultWorkspaceName = "Default workspace";
 
@@ -65,6 +68,7 @@ public sealed class SignupService(OrgTables tables, EventFactory events, TimePro
                 new JsonObject { ["keyId"] = key.Id, ["name"] = key.Name, ["roleId"] = key.RoleId })),
         };
         actions.AddRange(SystemRoles.Create().Select(role => new TableTransactionAction(TableTransactionActionType.Add, RoleRow.Create(org.Path, role))));
+        await homes.CreateAsync(org.Id, cancellationToken);
         await PendingTrees.MarkAsync(tables.Index, partition, cancellationToken);
         await tables.Orgs.SubmitTransactionAsync(actions, cancellationToken);
 

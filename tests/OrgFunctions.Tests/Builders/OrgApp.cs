@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,6 +18,8 @@ public sealed class OrgApp
     {
         var services = new ServiceCollection();
         services.AddSingleton(new TableServiceClient(azurite.ConnectionString));
+        // For the orgs' SFTP homes, made with an org and removed with it.
+        services.AddSingleton(new BlobServiceClient(azurite.ConnectionString));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOrgManagement();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ public sealed class WebhookApp
             tableOptions.AddPolicy(tablePolicy, Azure.Core.HttpPipelinePosition.PerCall);
         }
         services.AddSingleton(new TableServiceClient(azurite.ConnectionString, tableOptions));
+        services.AddSingleton(new BlobServiceClient(azurite.ConnectionString));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(client.Object);

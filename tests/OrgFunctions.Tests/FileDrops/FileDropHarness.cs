@@ -19,13 +19,14 @@ using OrgFunctions.Tests.Builders;
 namespace OrgFunctions.Tests.FileDrops;
 
 /// <summary>
-/// The file-drop services over the shared Azurite with their own SFTP container, an org to drop files for, and helpers
-/// that upload as an SFTP client would and read back reports, rows and events.
+/// The file-drop services over the shared Azurite with their own prefix of SFTP homes (containers), an org to drop files
+/// for with its home, and helpers that upload as that org's SFTP client would and read back reports, rows and events.
 /// </summary>
 public sealed class FileDropHarness
 {
-    private FileDropHarness(AzuriteFixture azurite, IServiceProvider services, OrgApp orgs, OrgRecord org, BlobContainerClient container)
+    private FileDropHarness(AzuriteFixture azurite, string prefix, IServiceProvider services, OrgApp orgs, OrgRecord org, BlobContainerClient container)
     {
+        Prefix = prefix;
         Azurite = azurite;
         Services = services;
         Orgs = orgs;
@@ -34,22 +35,26 @@ public sealed class FileDropHarness
     }
 
     public AzuriteFixture Azurite { get; }
+    public string Prefix { get; }
     public IServiceProvider Services { get; }
     public OrgApp Orgs { get; }
     public OrgRecord Org { get; }
     public string OrgId => Org.Org.Id.Value;
+    /// <summary>The org's SFTP home.</summary>
     public BlobContainerClient Container { get; }
+    public FileDropHomes Homes => Services.GetRequiredService<FileDropHomes>();
     public OrgDataTables Tables => Services.GetRequiredService<OrgDataTables>();
 
     public static async Task<FileDropHarness> CreateAsync(AzuriteFixture azurite, Action<FileDropOptions>? configure = null)
     {
-        var containerName = AzuriteFixture.UniqueName("sftp");
-        var provider = Compose(azurite, containerName, configure, null, null);
-        var container = provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(containerName);
-        await container.CreateIfNotExistsAsync();
+        // A prefix of its own: the runs of this harness see its homes only, whatever else the shared Azurite holds.
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..12] + "-";
+        var provider = Compose(azurite, prefix, configure, null, null);
         var orgs = new OrgApp(azurite);
         var (root, _) = await orgs.Trees.RootAsync();
-        return new FileDropHarness(azurite, provider, orgs, root, container);
+        var homes = provider.GetRequiredService<FileDropHomes>();
+        await homes.CreateAsync(root.Org.Id, default);
+        return new FileDropHarness(azurite, prefix, provider, orgs, root, homes.Container(root.Org.Id));
     }
 
     /// <summary>
@@ -58,12 +63,12 @@ public sealed class FileDropHarness
     /// </summary>
     public FileDropRun Instance(HttpPipelinePolicy? tableFault = null, HttpPipelinePolicy? blobFault = null,
         Action<FileDropOptions>? configure = null, TimeProvider? clock = null) =>
-        Compose(Azurite, Container.Name, configure, tableFault, blobFault, clock).GetRequiredService<FileDropRun>();
+        Compose(Azurite, Prefix, configure, tableFault, blobFault, clock).GetRequiredService<FileDropRun>();
 
-    private static ServiceProvider Compose(AzuriteFixture azurite, string containerName, Action<FileDropOptions>? configure,
+    private static ServiceProvider Compose(AzuriteFixture azurite, string prefix, Action<FileDropOptions>? configure,
         HttpPipelinePolicy? tableFault, HttpPipelinePolicy? blobFault, TimeProvider? clock = null)
     {
-        var settings = new Dictionary<string, string?> { ["FileDrops:Container"] = containerName };
+        var settings = new Dictionary<string, string?> { ["FileDrops:ContainerPrefix"] = prefix };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         var tableOptions = new TableClientOptions();
@@ -97,17 +102,28 @@ public sealed class FileDropHarness
 
     public Task<FileDropRunSummary> RunAsync() => NewRun().RunAsync(CancellationToken.None);
 
-    public Task DropAsync(string fileName, string content, string? orgId = null) =>
-        DropAsync(fileName, Encoding.UTF8.GetBytes(content), orgId);
+    public Task DropAsync(string fileName, string content, BlobContainerClient? home = null) =>
+        DropAsync(fileName, Encoding.UTF8.GetBytes(content), home);
 
-    public async Task DropAsync(string fileName, byte[] content, string? orgId = null) =>
-        await Container.GetBlobClient($"{orgId ?? OrgId}/inbox/{fileName}").UploadAsync(new BinaryData(content), overwrite: true);
+    /// <summary>Uploads to <c>inbox/</c> of the org's home, or of <paramref name="home"/> (made if missing).</summary>
+    public async Task DropAsync(string fileName, byte[] content, BlobContainerClient? home = null)
+    {
+        if (home is not null)
+        {
+            await home.CreateIfNotExistsAsync();
+        }
+        await (home ?? Container).GetBlobClient($"inbox/{fileName}").UploadAsync(new BinaryData(content), overwrite: true);
+    }
 
-    public async Task<List<string>> BlobNamesAsync(string folder)
+    /// <summary>A home of this harness's prefix for any name after it (an org id, or anything an attacker might make).</summary>
+    public BlobContainerClient HomeNamed(string suffix) =>
+        Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(Prefix + suffix);
+
+    public async Task<List<string>> BlobNamesAsync(string folder, BlobContainerClient? home = null)
     {
         var names = new List<string>();
-        await foreach (var item in Container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None,
-                           $"{OrgId}/{folder}/", default))
+        await foreach (var item in (home ?? Container).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None,
+                           $"{folder}/", default))
         {
             names.Add(item.Name);
         }
@@ -115,14 +131,14 @@ public sealed class FileDropHarness
     }
 
     /// <summary>The reports under processed/ or failed/, for files whose name is <paramref name="fileName"/>.</summary>
-    public async Task<List<JsonElement>> ReportsAsync(string folder, string? fileName = null)
+    public async Task<List<JsonElement>> ReportsAsync(string folder, string? fileName = null, BlobContainerClient? home = null)
     {
         var reports = new List<JsonElement>();
-        foreach (var name in await BlobNamesAsync(folder))
+        foreach (var name in await BlobNamesAsync(folder, home))
         {
             if (name.EndsWith(".report.json", StringComparison.Ordinal) && (fileName is null || name.EndsWith("/" + fileName + ".report.json", StringComparison.Ordinal)))
             {
-                var content = await Container.GetBlobClient(name).DownloadContentAsync();
+                var content = await (home ?? Container).GetBlobClient(name).DownloadContentAsync();
                 reports.Add(JsonDocument.Parse(content.Value.Content.ToString()).RootElement.Clone());
             }
         }
@@ -131,11 +147,11 @@ public sealed class FileDropHarness
 
     public async Task<JsonElement> SingleReportAsync(string folder, string fileName) => Assert.Single(await ReportsAsync(folder, fileName));
 
-    public async Task<List<TableEntity>> RowsAsync(TableClient table)
+    public async Task<List<TableEntity>> RowsAsync(TableClient table, string? orgId = null)
     {
         await Tables.EnsureCreatedAsync();
         var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {OrgId}")))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {orgId ?? OrgId}")))
         {
             rows.Add(row);
         }

@@ -22,7 +22,8 @@ public sealed class FileDropOptionsTests
     {
         var options = Bind();
 
-        Assert.Equal("sftp", options.Container);
+        Assert.Equal("sftp-", options.ContainerPrefix);
+        Assert.Equal(500, options.MaxContainersPerRun);
         Assert.Equal(100L * 1024 * 1024, options.MaxFileBytes);
         Assert.Equal(64 * 1024, options.MaxRowBytes);
         Assert.Equal(50, options.MaxFilesPerRun);
@@ -31,14 +32,17 @@ public sealed class FileDropOptionsTests
     [Fact]
     public void SettingsAreReadFromTheFileDropsSection()
     {
-        var options = Bind(("FileDrops:Container", "drops"), ("FileDrops:MaxFileBytes", "5000000000"));
+        var options = Bind(("FileDrops:ContainerPrefix", "drops-"), ("FileDrops:MaxFileBytes", "5000000000"));
 
-        Assert.Equal("drops", options.Container);
+        Assert.Equal("drops-", options.ContainerPrefix);
         Assert.Equal(5_000_000_000, options.MaxFileBytes);
     }
 
     [Theory]
-    [InlineData("FileDrops:Container", "Not_A_Container")]
+    [InlineData("FileDrops:ContainerPrefix", "Not_A_Container")]
+    [InlineData("FileDrops:ContainerPrefix", "sftp--")]
+    [InlineData("FileDrops:ContainerPrefix", "a-prefix-that-leaves-no-room-for-the-org-id-x")]
+    [InlineData("FileDrops:MaxContainersPerRun", "0")]
     [InlineData("FileDrops:MaxFileBytes", "0")]
     [InlineData("FileDrops:MaxFilesPerRun", "0")]
     [InlineData("FileDrops:LeaseSeconds", "90")]

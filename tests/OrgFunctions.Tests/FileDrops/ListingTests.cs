@@ -4,8 +4,8 @@ using OrgFunctions.Testing.Azurite;
 namespace OrgFunctions.Tests.FileDrops;
 
 /// <summary>
-/// Each run goes on listing the SFTP container where the last one stopped: no inbox waits for ever behind other orgs'
-/// history, and files that can't be finished don't fill every run.
+/// Each run goes on listing the SFTP homes where the last one stopped: no inbox waits for ever behind history, and files
+/// that can't be finished don't fill every run.
 /// </summary>
 public class ListingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -15,8 +15,8 @@ public class ListingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture
     public async Task AnInboxBehindMoreHistoryThanARunListsIsStillReached()
     {
         var h = await FileDropHarness.CreateAsync(azurite);
-        // '!' sorts before every org id: 30 processed files of an earlier home, then this org's inbox file.
-        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => h.Container.GetBlobClient($"!earlier/processed/f{i:D2}.csv").UploadAsync(new BinaryData(Row))));
+        // "failed/" sorts before "inbox/": 30 finished files of this home, then its inbox file.
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => h.Container.GetBlobClient($"failed/f{i:D2}.csv").UploadAsync(new BinaryData(Row))));
         await h.DropAsync("blocklist.csv", Row);
         var ingester = h.Instance(configure: o => o.MaxBlobsListedPerRun = 10);
 
@@ -35,11 +35,13 @@ public class ListingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture
     public async Task FilesThatCantBeFinishedArePassedOverSoTheOthersAreReached()
     {
         var h = await FileDropHarness.CreateAsync(azurite);
-        // Three files another instance holds leases on, listed before this org's files.
+        // Three files another instance holds leases on, in a home listed before this org's ('0' sorts before every org id).
         var leases = new List<BlobLeaseClient>();
+        var stuckHome = h.HomeNamed("0stuck");
+        await stuckHome.CreateIfNotExistsAsync();
         for (var i = 0; i < 3; i++)
         {
-            var stuck = h.Container.GetBlobClient($"!stuck/inbox/blocklist-{i}.csv");
+            var stuck = stuckHome.GetBlobClient($"inbox/blocklist-{i}.csv");
             await stuck.UploadAsync(new BinaryData(Row));
             leases.Add(stuck.GetBlobLeaseClient());
             await leases[^1].AcquireAsync(TimeSpan.FromSeconds(60));
@@ -57,11 +59,36 @@ public class ListingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture
         Assert.Equal((0, 1), (third.Busy, third.Finished));
         Assert.Empty(await h.BlobNamesAsync("inbox"));
         Assert.Equal(2, (await h.RowsAsync(h.Tables.Blocklist)).Count);
-        // At the end of the container the listing wraps: the stuck files are tried again.
+        // At the end of the homes the listing wraps: the stuck files are tried again.
         Assert.Equal(2, (await ingester.RunAsync(default)).Busy);
         foreach (var lease in leases)
         {
             await lease.ReleaseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task HomesAreVisitedABoundedNumberPerRunEachRunGoingOnAfterTheLast()
+    {
+        var h = await FileDropHarness.CreateAsync(azurite);
+        var others = new[] { (await h.Orgs.Trees.RootAsync()).Root, (await h.Orgs.Trees.RootAsync()).Root };
+        await h.DropAsync("blocklist.csv", Row);
+        foreach (var other in others)
+        {
+            await h.DropAsync("blocklist.csv", Row, h.Homes.Container(other.Org.Id));
+        }
+        var ingester = h.Instance(configure: o => o.MaxContainersPerRun = 1);
+
+        var runs = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            runs.Add((await ingester.RunAsync(default)).Finished);
+        }
+
+        Assert.Equal([1, 1, 1, 0], runs);
+        foreach (var org in others.Append(h.Org))
+        {
+            Assert.Single(await h.RowsAsync(h.Tables.Blocklist, org.Org.Id.Value));
         }
     }
 

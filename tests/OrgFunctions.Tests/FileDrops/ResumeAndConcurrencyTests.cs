@@ -88,7 +88,7 @@ public class ResumeAndConcurrencyTests(AzuriteFixture azurite) : IClassFixture<A
         var h = await FileDropHarness.CreateAsync(azurite);
         await h.DropAsync("blocklist.csv", BlocklistFile(5, 3));
         var lease = Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(
-            h.Container.GetBlobClient($"{h.OrgId}/inbox/blocklist.csv"));
+            h.Container.GetBlobClient($"inbox/blocklist.csv"));
         await lease.AcquireAsync(TimeSpan.FromSeconds(60));
 
         var run = await h.RunAsync();
@@ -128,7 +128,7 @@ public class ResumeAndConcurrencyTests(AzuriteFixture azurite) : IClassFixture<A
         var content = BlocklistFile(250, 5);
         await h.DropAsync("blocklist-a.csv", content);
         await h.Instance(tableFault: CrashAfter.Batches(1)).RunAsync(default);
-        await h.Container.GetBlobClient($"{h.OrgId}/inbox/blocklist-a.csv").DeleteAsync();
+        await h.Container.GetBlobClient($"inbox/blocklist-a.csv").DeleteAsync();
         await h.DropAsync("blocklist-b.csv", content);
 
         var run = await h.RunAsync();

@@ -12,18 +12,19 @@ public class ImportsFunctionTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [Fact]
     public async Task TheTimerIngestsDroppedFilesAndImportsListsThemWithTheirReportsAsDocumented()
     {
-        var container = AzuriteFixture.UniqueName("sftp");
+        // A prefix of its own, so the timer visits this test's home only.
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..12] + "-";
         // --enable-admin: the admin endpoint that runs the timer below is a development flag of the local host.
-        await using var app = await AppHost.StartAsync(azurite, null, $"--FileDrops:Container={container}", "--enable-admin");
+        await using var app = await AppHost.StartAsync(azurite, null, $"--FileDrops:ContainerPrefix={prefix}", "--enable-admin");
         var orgs = new OrgApp(azurite);
         var (root, _) = await orgs.Trees.RootAsync();
         var owner = await orgs.Trees.KeyAsync(root);
         var member = await orgs.Trees.KeyAsync(root, SystemRoles.MemberId);
-        var blobs = new BlobContainerClient(azurite.ConnectionString, container);
+        var blobs = new BlobContainerClient(azurite.ConnectionString, prefix + root.Org.Id);
         await blobs.CreateIfNotExistsAsync();
-        await blobs.GetBlobClient($"{root.Org.Id}/inbox/blocklist.csv").UploadAsync(BinaryData.FromString("channel,identifier\nsms,+353871234567\n"));
-        await blobs.GetBlobClient($"{root.Org.Id}/inbox/blocklist-bad.csv").UploadAsync(BinaryData.FromString("channel,identifier\nfax,+353871234568\nsms,=1+2\n"));
-        await blobs.GetBlobClient($"{root.Org.Id}/inbox/contacts.xlsx").UploadAsync(BinaryData.FromString("?"));
+        await blobs.GetBlobClient("inbox/blocklist.csv").UploadAsync(BinaryData.FromString("channel,identifier\nsms,+353871234567\n"));
+        await blobs.GetBlobClient("inbox/blocklist-bad.csv").UploadAsync(BinaryData.FromString("channel,identifier\nfax,+353871234568\nsms,=1+2\n"));
+        await blobs.GetBlobClient("inbox/contacts.xlsx").UploadAsync(BinaryData.FromString("?"));
 
         // Run the timer now through the local host's admin endpoint (as Functions' own admin API does), then poll.
         var started = await app.Client.PostAsync("admin/functions/IngestFileDrops", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));

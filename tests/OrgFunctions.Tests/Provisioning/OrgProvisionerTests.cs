@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Settings;
+using OrgFunctions.FileDrops;
 using OrgFunctions.Orgs;
 using OrgFunctions.Provisioning;
 using OrgFunctions.Storage;
@@ -44,6 +45,7 @@ public sealed class OrgProvisionerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal("brand-2", Assert.Single(senders).GetString("SenderId"));
         Assert.Equal(parent.Org.Id.Value, senders[0].GetString("AttachedFrom"));
         Assert.Single(await Rows(child, RowKeys.Workspace(child.OrgId, "")));
+        Assert.True((await _app.Get<FileDropHomes>().Container(child.OrgId).ExistsAsync()).Value);
         var created = (await OutboxReader.EventsAsync(_app, parent.Org.Id.Value)).Where(e => e.Type == EventTypes.OrgCreated && e.OrgId == child.OrgId.Value);
         Assert.Single(created);
     }
@@ -115,6 +117,7 @@ public sealed class OrgProvisionerTests(AzuriteFixture azurite) : IClassFixture<
         await Provisioner.CopySettingsAsync(input, default);
         await Provisioner.CopyRolesAsync(input, default);
         await Provisioner.CopyTemplatesAsync(input, default);
+        await Provisioner.CreateFileDropHomeAsync(input, default);
 
         await Provisioner.CompensateAsync(input, default);
         await Provisioner.CompensateAsync(input, default); // a retried compensation is harmless
@@ -128,6 +131,7 @@ public sealed class OrgProvisionerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Null(await _app.Get<OrgStore>().GetAsync(OrgTreeBuilder.Locate(child), default));
         var row = await _app.Get<OrgStore>().GetAsync(OrgTreeBuilder.Locate(child), default, includeDeleted: true);
         Assert.Equal(OrgStatus.Deleted, row!.Org.Status);
+        Assert.False((await _app.Get<FileDropHomes>().Container(child.OrgId).ExistsAsync()).Value);
         Assert.DoesNotContain(await OutboxReader.EventsAsync(_app, parent.Org.Id.Value), e => e.OrgId == child.OrgId.Value);
         // The name is free again: another provisioning can take it.
         await Provisioner.ReserveNameAsync(Input(parent, "doomed"), default);
@@ -171,6 +175,7 @@ public sealed class OrgProvisionerTests(AzuriteFixture azurite) : IClassFixture<
         await Provisioner.CopyTemplatesAsync(input, default);
         await Provisioner.AttachSenderIdsAsync(input, default);
         await Provisioner.CreateDefaultWorkspaceAsync(input, default);
+        await Provisioner.CreateFileDropHomeAsync(input, default);
         await Provisioner.ActivateAsync(new ActivationInput(input, "evt_" + input.OrgId, input.RequestedAt), default);
     }
 

@@ -17,7 +17,8 @@ public sealed class ProvisioningOrchestratorTests
         nameof(ProvisioningActivities.ReserveOrgName), nameof(ProvisioningActivities.CreateOrgRecord),
         nameof(ProvisioningActivities.CopyOrgSettings), nameof(ProvisioningActivities.CopyOrgRoles),
         nameof(ProvisioningActivities.CopyOrgTemplates), nameof(ProvisioningActivities.AttachOrgSenderIds),
-        nameof(ProvisioningActivities.CreateDefaultWorkspace), nameof(ProvisioningActivities.ActivateOrg),
+        nameof(ProvisioningActivities.CreateDefaultWorkspace), nameof(ProvisioningActivities.CreateFileDropHome),
+        nameof(ProvisioningActivities.ActivateOrg),
     ];
 
     [Fact]

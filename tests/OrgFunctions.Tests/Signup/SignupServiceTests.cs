@@ -4,6 +4,7 @@ using OrgFunctions.Application;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Roles;
+using OrgFunctions.FileDrops;
 using OrgFunctions.Roles;
 using OrgFunctions.Signup;
 using OrgFunctions.Testing.Azurite;
@@ -30,6 +31,14 @@ public class SignupServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.NotNull(caller);
         Assert.Equal(root.Org.Path, caller.OrgPath);
         Assert.Equal(SystemRoles.OwnerId, caller.Role.Id);
+    }
+
+    [Fact]
+    public async Task MakesTheNewOrgsOwnSftpHome()
+    {
+        var (root, _) = await _app.Trees.RootAsync();
+
+        Assert.True((await _app.Get<FileDropHomes>().Container(root.Org.Id).ExistsAsync()).Value);
     }
 
     [Fact]

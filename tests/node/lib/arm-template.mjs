@@ -3,7 +3,7 @@
 // as far as the template itself says (literals, variables, module parameters passed by the parent,
 // format/concat/toLower/replace/length of known values); whatever needs Azure or the top-level
 // parameters stays an Unknown that renders as its expression text, with the known parts filled in,
-// e.g. "format('{0}/{1}', 'sftp', parameters('sftpOrgIds')[copyIndex()])".
+// e.g. "format('{0}{1}', 'sftp-', parameters('sftpOrgIds')[copyIndex()])".
 
 export class Unknown {
   constructor(text) { this.text = text; }

@@ -81,6 +81,9 @@ function childLeaf(resource) {
   const m = /^format\('(?:\{\d\}\/)+\{\d\}', .*, '([^']*)'\)$/.exec(text(resource.body.name));
   return m ? m[1] : null;
 }
+/** The SFTP home containers: the container declarations looping over the org ids parameter. */
+const sftpHomes = (resources) => ofType(resources, 'Microsoft.Storage/storageAccounts/blobServices/containers')
+  .filter((r) => text(r.copy?.count).includes("parameters('sftpOrgIds')"));
 const moduleOutput = (module, output) => `reference(resourceId('Microsoft.Resources/deployments', '${module}'), '2025-04-01').outputs.${output}.value`;
 
 /** The built-in roles the app's identity needs, by the ids Azure gives them in every cloud. */
@@ -193,24 +196,32 @@ export function requirementChecks(resources, appResources, infraDir) {
       return problems;
     },
 
-    'each org gets one SFTP local user, at home in sftp/{orgId}, scoped to the sftp container, key-only'() {
-      // The org ids are a deployment parameter: the compiled template has one local user in a copy loop
-      // over parameters('sftpOrgIds'), its name and home directory computed from the loop's org id.
+    'each org gets its own SFTP home container sftp-{orgId} and one local user scoped to that container alone, key-only'() {
+      // The org ids are a deployment parameter: the compiled template has one home container and one local user,
+      // each in a copy loop over parameters('sftpOrgIds'), their names computed from the loop's org id. A permission
+      // scope names one container, so a user scoped to its own org's container reaches nothing of another org.
       const problems = [];
+      const orgId = "parameters('sftpOrgIds')[copyIndex()]";
+      const count = "length(parameters('sftpOrgIds'))";
+      const home = `format('{0}{1}', '${appResources.storage.sftpContainerPrefix}', ${orgId})`;
+      const homes = sftpHomes(resources);
+      expect(problems, homes.length === 1, `expected one SFTP home container declaration (a loop over the org ids), found ${homes.length}`);
+      for (const container of homes) {
+        expect(problems, text(container.body.name).endsWith(`, 'default', ${home})`),
+          `SFTP home container ${text(container.body.name)} is not ${appResources.storage.sftpContainerPrefix}{orgId}`);
+        expect(problems, container.body.properties?.publicAccess === 'None', 'an SFTP home container allows public access');
+      }
       const users = ofType(resources, 'Microsoft.Storage/storageAccounts/localUsers');
       expect(problems, users.length === 1, `expected one local user declaration (a loop over the org ids), found ${users.length}`);
-      const sftp = appResources.storage.sftpContainer;
-      const orgId = "parameters('sftpOrgIds')[copyIndex()]";
       for (const user of users) {
-        expect(problems, text(user.copy?.count) === "length(parameters('sftpOrgIds'))",
-          `local users loop over ${text(user.copy?.count)}, not length(parameters('sftpOrgIds'))`);
-        expect(problems, text(user.body.properties?.homeDirectory) === `format('{0}/{1}', '${sftp}', ${orgId})`,
-          `local user home directory is ${text(user.body.properties?.homeDirectory)}, not ${sftp}/{orgId}`);
+        expect(problems, text(user.copy?.count) === count, `local users loop over ${text(user.copy?.count)}, not ${count}`);
+        expect(problems, text(user.body.properties?.homeDirectory) === home,
+          `local user home directory is ${text(user.body.properties?.homeDirectory)}, not the org's container ${home}`);
         expect(problems, text(user.body.name).endsWith(`, replace(toLower(${orgId}), '-', ''))`),
           `local user name ${text(user.body.name)} is not the org id lowercased without hyphens`);
         const scopes = user.body.properties?.permissionScopes ?? [];
-        expect(problems, scopes.length === 1 && scopes[0].service === 'blob' && scopes[0].resourceName === sftp,
-          `permission scopes ${JSON.stringify(asArmJson(scopes))} are not exactly the ${sftp} blob container`);
+        expect(problems, scopes.length === 1 && scopes[0].service === 'blob' && text(scopes[0].resourceName) === home,
+          `permission scopes ${JSON.stringify(asArmJson(scopes))} are not exactly the org's own blob container ${home}`);
         expect(problems, user.body.properties?.hasSshPassword === false, 'hasSshPassword is not false');
         expect(problems, user.body.properties?.hasSshKey === true, 'hasSshKey is not true');
         expect(problems, user.body.properties?.hasSharedKey !== true, 'hasSharedKey is true');
@@ -218,24 +229,28 @@ export function requirementChecks(resources, appResources, infraDir) {
       const storage = deployments.find((d) => text(d.body.name) === 'storage');
       expect(problems, text(storage?.body.properties?.parameters?.sftpOrgIds?.value) === "parameters('sftpOrgIds')",
         "the storage module does not get main.bicep's sftpOrgIds");
+      const settings = appSettingsOf(resources) ?? {};
+      expect(problems, settings.FileDrops__ContainerPrefix === appResources.storage.sftpContainerPrefix,
+        `app setting FileDrops__ContainerPrefix is ${settings.FileDrops__ContainerPrefix}, not the homes' prefix ${appResources.storage.sftpContainerPrefix}`);
       return problems;
     },
 
     'every table, queue and container named in app-resources.json is declared'() {
       const problems = [];
-      const declared = (type) => ofType(resources, type).map(leafName);
+      // The SFTP homes (one container per org id parameter) are checked with the local users.
+      const declared = (type, except = []) => ofType(resources, type).filter((r) => !except.includes(r)).map(leafName);
       const want = [
         ['Microsoft.Storage/storageAccounts/tableServices/tables', appResources.storage.tables],
         ['Microsoft.Storage/storageAccounts/queueServices/queues', appResources.storage.queues],
-        ['Microsoft.Storage/storageAccounts/blobServices/containers', appResources.storage.blobContainers],
+        ['Microsoft.Storage/storageAccounts/blobServices/containers', appResources.storage.blobContainers, sftpHomes(resources)],
         ['Microsoft.ServiceBus/namespaces/queues', appResources.serviceBus.queues.map((q) => q.name)],
       ];
-      for (const [type, names] of want) {
-        const have = declared(type);
+      for (const [type, names, except] of want) {
+        const have = declared(type, except);
         for (const name of names) expect(problems, have.includes(name), `${type} ${name} is named in app-resources.json but not declared`);
         for (const name of have) expect(problems, names.includes(name), `${type} ${name} is declared but not named in app-resources.json`);
       }
-      for (const key of ['sftpContainer', 'deploymentContainer']) {
+      for (const key of ['deploymentContainer']) {
         expect(problems, appResources.storage.blobContainers.includes(appResources.storage[key]), `${key} is not in blobContainers`);
       }
       return problems;
