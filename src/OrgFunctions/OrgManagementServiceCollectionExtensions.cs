@@ -18,6 +18,7 @@ public static class OrgManagementServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OrgTables>();
+        services.AddSingleton<NameReservations>();
         services.AddSingleton<OrgStore>();
         services.AddSingleton<ChildCounts>();
         services.AddSingleton<RoleStore>();
