@@ -20,6 +20,13 @@ public sealed record RoleName
     /// <summary>The form role names were compared in before ADR 0013 (upper-cased as stored); see <see cref="Orgs.OrgName.LegacyUniquenessKey"/>.</summary>
     public string LegacyUniquenessKey => Value.ToUpperInvariant();
 
+    /// <summary>
+    /// The legacy keys this name could have been reserved under if typed as it is now, in NFC or NFD (before ADR 0013
+    /// names were stored as typed): what a new name is checked against besides <see cref="UniquenessKey"/>.
+    /// </summary>
+    public IReadOnlyList<string> LegacyKeysOfTyped =>
+        new[] { Value, Value.Normalize(System.Text.NormalizationForm.FormD) }.Select(v => v.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+
     public static RoleName Create(string? value)
     {
         var trimmed = value?.Trim() ?? "";

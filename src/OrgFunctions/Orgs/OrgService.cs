@@ -80,7 +80,7 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
             var held = await reservations.HeldAsync(partition, RowKeys.Name(oldName), RowKeys.LegacyName(oldName),
                 NameReservations.OrgHolder, org.Id.Value, cancellationToken);
             renamed = held?.RowKey != RowKeys.Name(org.Name);
-            if (renamed && await reservations.LegacyTakenAsync(partition, RowKeys.Name(org.Name), RowKeys.LegacyName(org.Name),
+            if (renamed && await reservations.LegacyTakenAsync(partition, RowKeys.Name(org.Name), RowKeys.LegacyNamesOfTyped(org.Name),
                     NameReservations.OrgHolder, org.Id.Value, cancellationToken))
             {
                 return NameTaken;

@@ -34,7 +34,7 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
         var name = OrgName.Create(input.Name);
         var row = new TableEntity(child.RootId.Value, RowKeys.Name(name)) { ["Kind"] = "name", ["OrgId"] = child.OrgId.Value };
         await tables.EnsureCreatedAsync();
-        if (await reservations.LegacyTakenAsync(row.PartitionKey, row.RowKey, RowKeys.LegacyName(name), NameReservations.OrgHolder,
+        if (await reservations.LegacyTakenAsync(row.PartitionKey, row.RowKey, RowKeys.LegacyNamesOfTyped(name), NameReservations.OrgHolder,
                 child.OrgId.Value, cancellationToken))
         {
             throw new ProvisioningRefusedException($"The name '{name}' is already used by another org of this tree.");

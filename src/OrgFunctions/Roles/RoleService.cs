@@ -59,7 +59,7 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         var path = org.Value!.Org.Path;
         var role = Role.Custom("role_" + Guid.NewGuid().ToString("N")[..20], request.Name, request.Permissions);
         var partition = path.RootId.Value;
-        if (await reservations.LegacyTakenAsync(partition, RowKeys.RoleName(path.OrgId, role.Name), RowKeys.LegacyRoleName(path.OrgId, role.Name),
+        if (await reservations.LegacyTakenAsync(partition, RowKeys.RoleName(path.OrgId, role.Name), RowKeys.LegacyRoleNamesOfTyped(path.OrgId, role.Name),
                 NameReservations.RoleHolder, role.Id, cancellationToken))
         {
             return NameTaken;
@@ -124,7 +124,7 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
             var newKey = RowKeys.RoleName(path.OrgId, role.Name);
             if (reserved?.RowKey != newKey)
             {
-                if (await reservations.LegacyTakenAsync(partition, newKey, RowKeys.LegacyRoleName(path.OrgId, role.Name),
+                if (await reservations.LegacyTakenAsync(partition, newKey, RowKeys.LegacyRoleNamesOfTyped(path.OrgId, role.Name),
                         NameReservations.RoleHolder, role.Id, cancellationToken))
                 {
                     return NameTaken;

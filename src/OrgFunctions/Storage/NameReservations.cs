@@ -40,17 +40,21 @@ public sealed class NameReservations(OrgTables tables)
     }
 
     /// <summary>
-    /// True when a reservation written before ADR 0013 under <paramref name="legacyKey"/> (the new name upper-cased) is
-    /// held by someone other than <paramref name="holderId"/>: the name is taken though its folded key is free.
+    /// True when a reservation written before ADR 0013 under one of <paramref name="legacyKeys"/> (the new name upper-cased,
+    /// as typed in NFC or NFD) is held by someone other than <paramref name="holderId"/>: the name is taken though its
+    /// folded <paramref name="key"/> is free. Keys equal to the folded key are not read (the Add finds those).
     /// </summary>
-    public async Task<bool> LegacyTakenAsync(string partition, string key, string legacyKey, string holderColumn, string holderId,
-        CancellationToken cancellationToken)
+    public async Task<bool> LegacyTakenAsync(string partition, string key, IEnumerable<string> legacyKeys, string holderColumn,
+        string holderId, CancellationToken cancellationToken)
     {
-        if (key == legacyKey)
+        foreach (var legacyKey in legacyKeys.Where(k => k != key))
         {
-            return false;
+            var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, legacyKey, [holderColumn], cancellationToken);
+            if (row.HasValue && row.Value!.GetString(holderColumn) != holderId)
+            {
+                return true;
+            }
         }
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, legacyKey, [holderColumn], cancellationToken);
-        return row.HasValue && row.Value!.GetString(holderColumn) != holderId;
+        return false;
     }
 }

@@ -30,6 +30,9 @@ public static class RowKeys
     /// <summary>The key a reservation of <paramref name="name"/> had before ADR 0013 (see <see cref="NameReservations"/>).</summary>
     public static string LegacyName(OrgName name) => Reservation("name:", name.LegacyUniquenessKey);
 
+    /// <summary>The legacy keys a new <paramref name="name"/> is also checked against (<see cref="OrgName.LegacyKeysOfTyped"/>).</summary>
+    public static IEnumerable<string> LegacyNamesOfTyped(OrgName name) => name.LegacyKeysOfTyped.Select(k => Reservation("name:", k));
+
     public static string RolePrefix(OrgId orgId) => $"role:{orgId}:";
     public static string Role(OrgId orgId, string roleId) => RolePrefix(orgId) + roleId;
 
@@ -39,6 +42,10 @@ public static class RowKeys
     /// <summary>The key a reservation of a role's name had before ADR 0013 (see <see cref="NameReservations"/>).</summary>
     public static string LegacyRoleName(OrgId orgId, Domain.Roles.RoleName name) =>
         Reservation(RoleNamePrefix(orgId), name.LegacyUniquenessKey);
+
+    /// <summary>The legacy keys a new role name is also checked against (<see cref="Domain.Roles.RoleName.LegacyKeysOfTyped"/>).</summary>
+    public static IEnumerable<string> LegacyRoleNamesOfTyped(OrgId orgId, Domain.Roles.RoleName name) =>
+        name.LegacyKeysOfTyped.Select(k => Reservation(RoleNamePrefix(orgId), k));
 
     public static string KeyPrefix(OrgId orgId) => $"key:{orgId}:";
     public static string Key(OrgId orgId, string keyId) => KeyPrefix(orgId) + keyId;
