@@ -15,7 +15,7 @@ public class TextPolicyHttpTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [
         ("POST", "api/signup", """{"orgName":"Acme\u202Egpj.exe","owner":{"email":"o@example.com","displayName":"Ow\u0000ner"}}""",
             ["orgName", "owner.displayName"]),
-        ("POST", "api/signup", """{"orgName":"Acme\u2066x","owner":{"email":"o@example.com","displayName":"Owner\u202E"}}""",
+        ("POST", "api/signup", """{"orgName":"Acme\u2066x","owner":{"email":"o2@example.com","displayName":"Owner\u202E"}}""",
             ["orgName", "owner.displayName"]),
         ("PATCH", "api/orgs/{org}", """{"name":"Acme\u202E","description":"nul\u0000"}""", ["description", "name"]),
         ("PATCH", "api/orgs/{org}", """{"name":"Acme\u2069","description":"c1\u0085 and bidi \u202D"}""", ["description", "name"]),
@@ -28,11 +28,11 @@ public class TextPolicyHttpTests(AzuriteFixture azurite) : IClassFixture<Azurite
         ("PATCH", "api/orgs/{org}/settings", """{"locale":"en-GB\u0000garbage","timeZone":"Europe/London\u0000x"}""", ["locale", "timeZone"]),
         ("PATCH", "api/orgs/{org}/settings", """{"locale":"en-GB\u202E"}""", ["locale"]),
         ("POST", "api/orgs/{org}/templates", """{"name":"hello","language":"en","category":"UTILITY","body":"Hi \u202E{{1}}"}""", ["body"]),
-        ("POST", "api/orgs/{org}/templates", """{"name":"hello","language":"en","category":"UTILITY","body":"Hi\u0000{{1}}"}""", ["body"]),
+        ("POST", "api/orgs/{org}/templates", """{"name":"hello_two","language":"en","category":"UTILITY","body":"Hi\u0000{{1}}"}""", ["body"]),
         ("POST", "api/orgs/{org}/smart-phrases", """{"shortcut":"hi\u202E","text":"Hello\u0000","tags":["ok","a\u2067"]}""",
             ["shortcut", "tags", "text"]),
-        ("POST", "api/orgs/{org}/webhooks", """{"url":"https://example.com/hook","events":["*"],"description":"d\u0000"}""", ["description"]),
-        ("POST", "api/orgs/{org}/webhooks", """{"url":"https://example.com/hook","events":["*"],"description":"d\u202E"}""", ["description"]),
+        ("POST", "api/orgs/{org}/webhooks", """{"url":"https://93.184.216.34/hook","events":["*"],"description":"d\u0000"}""", ["description"]),
+        ("POST", "api/orgs/{org}/webhooks", """{"url":"https://93.184.216.34/hook","events":["*"],"description":"d\u202E"}""", ["description"]),
         ("POST", "api/orgs/{org}/blocklist", """{"channel":"sms","identifier":"+353861234567","reason":"spam\u202E"}""", ["reason"]),
     ];
 
