@@ -23,6 +23,7 @@ public static class OrgManagementServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OrgTables>();
         services.TryAddSingleton<FileDropHomes>();
+        services.AddSingleton<NameReservations>();
         services.AddSingleton<OrgStore>();
         services.AddSingleton<ChildCounts>();
         services.AddSingleton<RoleStore>();

@@ -1,4 +1,5 @@
 using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Domain.Text;
 
 namespace OrgFunctions.Domain.ApiKeys;
 
@@ -38,6 +39,7 @@ public sealed class ApiKey
         {
             throw new DomainException($"An API key name must be 1 to {MaxNameLength} characters.");
         }
+        TextPolicy.Ensure(trimmed, "An API key name");
         var secret = ApiKeySecret.Generate();
         return (new ApiKey(secret.KeyId, orgId, trimmed, roleId, secret.Hash, now, null, null), secret);
     }

@@ -1,3 +1,5 @@
+using OrgFunctions.Domain.Text;
+
 namespace OrgFunctions.Domain.Orgs;
 
 /// <summary>
@@ -89,6 +91,10 @@ public sealed class Org
         if (trimmed is { Length: > MaxDescriptionLength })
         {
             throw new DomainException($"A description must be at most {MaxDescriptionLength} characters.");
+        }
+        if (trimmed is not null)
+        {
+            TextPolicy.Ensure(trimmed, "A description", TextLines.Multiple);
         }
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }

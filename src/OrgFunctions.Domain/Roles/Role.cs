@@ -27,7 +27,7 @@ public sealed class Role
 
     /// <summary>Rebuilds a role read back from storage.</summary>
     public static Role Restore(string id, string name, IEnumerable<string> permissions, bool isSystem) =>
-        new(id, RoleName.Create(name), ValidPermissions(permissions), isSystem);
+        new(id, RoleName.Restore(name), ValidPermissions(permissions), isSystem);
 
     public bool Grants(string permission) => Permissions.Contains(permission);
 

@@ -1,6 +1,11 @@
+using OrgFunctions.Domain.Text;
+
 namespace OrgFunctions.Domain.Roles;
 
-/// <summary>A role's name: trimmed, 1–100 characters, no control characters.</summary>
+/// <summary>
+/// A role's name: trimmed, in NFC, 1–100 characters, allowed by <see cref="TextPolicy"/> (one line, no control or bidi
+/// override characters), with at least one visible character.
+/// </summary>
 public sealed record RoleName
 {
     public const int MaxLength = 100;
@@ -9,15 +14,33 @@ public sealed record RoleName
 
     public string Value { get; }
 
+    /// <summary>The form two role names of one org are compared in (<see cref="TextPolicy.Fold"/>).</summary>
+    public string UniquenessKey => TextPolicy.Fold(Value);
+
+    /// <summary>The form role names were compared in before ADR 0013 (upper-cased as stored); see <see cref="Orgs.OrgName.LegacyUniquenessKey"/>.</summary>
+    public string LegacyUniquenessKey => Value.ToUpperInvariant();
+
+    /// <summary>
+    /// The legacy keys this name could have been reserved under if typed as it is now, in NFC or NFD (before ADR 0013
+    /// names were stored as typed): what a new name is checked against besides <see cref="UniquenessKey"/>.
+    /// </summary>
+    public IReadOnlyList<string> LegacyKeysOfTyped =>
+        new[] { Value, Value.Normalize(System.Text.NormalizationForm.FormD) }.Select(v => v.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+
     public static RoleName Create(string? value)
     {
         var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length is 0 or > MaxLength || trimmed.Any(char.IsControl))
+        var problem = trimmed.Length == 0 ? "must not be empty" : TextPolicy.Problem(trimmed);
+        var normalised = problem is null ? TextPolicy.Normalise(trimmed) : trimmed;
+        if (problem is null && (normalised.Length > MaxLength || TextPolicy.Fold(normalised).Length == 0))
         {
-            throw new DomainException($"A role name must be 1 to {MaxLength} characters, without control characters.");
+            problem = $"must be 1 to {MaxLength} characters, at least one of them visible";
         }
-        return new RoleName(trimmed);
+        return problem is null ? new RoleName(normalised) : throw new DomainException($"A role name {problem}.");
     }
+
+    /// <summary>A name read back from storage, as stored (it may predate today's rules).</summary>
+    public static RoleName Restore(string value) => new(value);
 
     public override string ToString() => Value;
 }

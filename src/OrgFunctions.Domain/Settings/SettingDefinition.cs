@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrgFunctions.Domain.Text;
 
 namespace OrgFunctions.Domain.Settings;
 
@@ -44,6 +45,15 @@ public sealed class SettingDefinition
         {
             throw Invalid("must be a BCP 47 language tag such as en-GB");
         }
+        // ICU reads a tag only up to a NUL, so "en-GB\0garbage" would silently become en-GB: refuse what no tag holds.
+        if (TextPolicy.Problem(tag) is { } problem)
+        {
+            throw Invalid(problem);
+        }
+        if (!tag.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw Invalid("must be a BCP 47 language tag such as en-GB (letters, digits and hyphens)");
+        }
         try
         {
             // predefinedOnly: an unknown tag is refused instead of becoming a made-up culture.
@@ -59,9 +69,13 @@ public sealed class SettingDefinition
 
     private string ValidTimeZone(object? raw)
     {
-        if (raw is not string id || id.Length == 0)
+        if (raw is not string id || id.Length is 0 or > 64)
         {
             throw Invalid("must be an IANA time zone such as Europe/Dublin");
+        }
+        if (TextPolicy.Problem(id) is { } problem)
+        {
+            throw Invalid(problem);
         }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) || !zone.HasIanaId)
         {

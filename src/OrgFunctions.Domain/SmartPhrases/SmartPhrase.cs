@@ -1,3 +1,5 @@
+using OrgFunctions.Domain.Text;
+
 namespace OrgFunctions.Domain.SmartPhrases;
 
 /// <summary>
@@ -35,6 +37,10 @@ public sealed record SmartPhrase(string Id, string Shortcut, string Text, IReadO
         {
             yield return ("shortcut", "must be one word (no spaces or control characters)");
         }
+        else if (TextPolicy.Problem(s) is { } shortcutProblem)
+        {
+            yield return ("shortcut", shortcutProblem);
+        }
         var t = text?.Trim() ?? "";
         if (t.Length == 0)
         {
@@ -43,6 +49,10 @@ public sealed record SmartPhrase(string Id, string Shortcut, string Text, IReadO
         else if (t.Length > MaxTextLength)
         {
             yield return ("text", $"must be at most {MaxTextLength} characters");
+        }
+        else if (TextPolicy.Problem(t, TextLines.Multiple) is { } textProblem)
+        {
+            yield return ("text", textProblem);
         }
         if (tags is null)
         {
@@ -55,9 +65,9 @@ public sealed record SmartPhrase(string Id, string Shortcut, string Text, IReadO
         foreach (var tag in tags)
         {
             var trimmed = tag.Trim();
-            if (trimmed.Length == 0 || trimmed.Length > MaxTagLength || trimmed.Any(char.IsControl))
+            if (trimmed.Length == 0 || trimmed.Length > MaxTagLength || !TextPolicy.IsAllowed(trimmed))
             {
-                yield return ("tags", $"each tag must be 1 to {MaxTagLength} characters without control characters");
+                yield return ("tags", $"each tag must be 1 to {MaxTagLength} characters on one line, without control or bidi override characters");
                 yield break;
             }
         }

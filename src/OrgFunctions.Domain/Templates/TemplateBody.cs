@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OrgFunctions.Domain.Text;
 
 namespace OrgFunctions.Domain.Templates;
 
@@ -22,11 +23,20 @@ public sealed partial record TemplateBody
     /// <summary>How many distinct placeholders the body has ({{1}} to {{n}}).</summary>
     public int PlaceholderCount { get; }
 
-    public static TemplateBody Create(string? value)
+    public static TemplateBody Create(string? value) => Parse(value, applyTextPolicy: true);
+
+    /// <summary>A body read back from storage: bodies stored before ADR 0013's text policy stay readable.</summary>
+    public static TemplateBody Restore(string value) => Parse(value, applyTextPolicy: false);
+
+    private static TemplateBody Parse(string? value, bool applyTextPolicy)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > MaxLength)
         {
             throw new DomainException($"A template body must be 1 to {MaxLength} characters.");
+        }
+        if (applyTextPolicy)
+        {
+            TextPolicy.Ensure(value, "A template body", TextLines.Multiple);
         }
         var numbers = new SortedSet<int>();
         foreach (Match match in Placeholder().Matches(value))

@@ -10,7 +10,7 @@ public sealed record BlocklistRequest(Channel Channel, string Identifier, string
     {
         var channelName = body.String("channel", required: true, minLength: 1, maxLength: 32);
         var identifier = body.String("identifier", required: true, minLength: 1, maxLength: ChannelIdentifier.MaxLength);
-        var reason = body.String("reason", maxLength: BlockEntry.MaxReasonLength);
+        var reason = body.Text("reason", maxLength: BlockEntry.MaxReasonLength);
         var untilText = body.String("until", maxLength: 64);
         body.RejectUnknownFields();
 
@@ -37,10 +37,6 @@ public sealed record BlocklistRequest(Channel Channel, string Identifier, string
             {
                 body.Errors.Add("until", "must be an ISO 8601 date and time");
             }
-        }
-        if (reason is not null && reason.Any(char.IsControl))
-        {
-            body.Errors.Add("reason", "must not contain control characters");
         }
         return body.Errors.Any ? null : new BlocklistRequest(channel, normalised, reason?.Trim() ?? "", until);
     }

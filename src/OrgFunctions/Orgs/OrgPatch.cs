@@ -1,5 +1,6 @@
 using OrgFunctions.Domain;
 using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Domain.Text;
 using OrgFunctions.Http;
 
 namespace OrgFunctions.Orgs;
@@ -12,7 +13,7 @@ public sealed record OrgPatch(OrgName? Name, bool HasDescription, string? Descri
         var name = body.String("name", minLength: 1, maxLength: OrgName.MaxLength);
         // Not Properties(): that marks every field known, and unknown fields would pass unnamed (and be ignored).
         var hasDescription = body.Has("description");
-        var description = body.String("description", maxLength: Org.MaxDescriptionLength);
+        var description = body.Text("description", TextLines.Multiple, maxLength: Org.MaxDescriptionLength);
         body.RejectUnknownFields();
 
         OrgName? orgName = null;

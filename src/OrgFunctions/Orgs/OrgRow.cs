@@ -32,7 +32,7 @@ public static class OrgRow
     {
         var org = Org.Restore(
             OrgPath.Parse(row.GetString("Path")),
-            OrgName.Create(row.GetString("Name")),
+            OrgName.Restore(row.GetString("Name")),
             row.GetString("Description"),
             Enum.Parse<OrgStatus>(row.GetString("Status")),
             row.GetDateTimeOffset("CreatedAt")!.Value);

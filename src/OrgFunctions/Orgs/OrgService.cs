@@ -17,7 +17,7 @@ namespace OrgFunctions.Orgs;
 
 /// <summary>Reading, changing and deleting orgs, for a caller who must be able to see them.</summary>
 public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables tables, ChildCounts children, EventFactory events,
-    FileDropHomes homes, TimeProvider clock)
+    FileDropHomes homes, NameReservations reservations, TimeProvider clock)
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
@@ -74,11 +74,26 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
             OutboxRows.Add(partition, events.Create(EventTypes.OrgUpdated, org.Id.Value, EventFactory.ActorOf(caller),
                 new JsonObject { ["changes"] = changes })),
         };
-        var renamed = !oldName.UniquenessKey.Equals(org.Name.UniquenessKey, StringComparison.Ordinal);
-        if (renamed)
+        // The reservation moves when the name's key changes, and when it was written in the legacy form (ADR 0013).
+        var renamed = false;
+        if (oldName.Value != org.Name.Value)
         {
-            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.Name(oldName)), ETag.All));
-            actions.Add(new(TableTransactionActionType.Add, OrgRow.NameReservation(org)));
+            var held = await reservations.HeldAsync(partition, RowKeys.Name(oldName), RowKeys.LegacyName(oldName),
+                NameReservations.OrgHolder, org.Id.Value, cancellationToken);
+            renamed = held?.RowKey != RowKeys.Name(org.Name);
+            if (renamed && await reservations.LegacyTakenAsync(partition, RowKeys.Name(org.Name), RowKeys.LegacyNamesOfTyped(org.Name),
+                    NameReservations.OrgHolder, org.Id.Value, cancellationToken))
+            {
+                return NameTaken;
+            }
+            if (renamed && held is var (heldKey, heldETag))
+            {
+                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, heldKey), heldETag));
+            }
+            if (renamed)
+            {
+                actions.Add(new(TableTransactionActionType.Add, OrgRow.NameReservation(org)));
+            }
         }
 
         var result = await store.SubmitAsync(actions, cancellationToken);
@@ -91,10 +106,20 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         if (!result.Applied)
         {
             return renamed && result.ConflictingAction == actions.Count - 1
-                ? Failure.Field("name", "is already used by another org of this tree")
+                ? NameTaken
                 : new Failure.Conflict("The org could not be changed.");
         }
         return (await store.GetAsync(new OrgLocation(org.Id, org.Path), cancellationToken))!;
+    }
+
+    private static Failure NameTaken => Failure.Field("name", "is already used by another org of this tree");
+
+    /// <summary>The deletion of the reservation <paramref name="orgId"/> holds for <paramref name="name"/>, in whichever key form it was written.</summary>
+    private async Task<TableTransactionAction?> ReleaseNameAsync(string partition, OrgName name, OrgId orgId, CancellationToken cancellationToken)
+    {
+        var held = await reservations.HeldAsync(partition, RowKeys.Name(name), RowKeys.LegacyName(name), NameReservations.OrgHolder,
+            orgId.Value, cancellationToken);
+        return held is var (rowKey, etag) ? new(TableTransactionActionType.Delete, new TableEntity(partition, rowKey), etag) : null;
     }
 
     /// <summary>
@@ -225,10 +250,13 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         List<TableTransactionAction> deletion =
         [
             new(TableTransactionActionType.UpdateReplace, OrgRow.Create(org, record.Settings, now), record.ETag),
-            new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.Name(org.Name)), ETag.All),
             OutboxRows.Add(partition, events.Create(EventTypes.OrgDeleted, org.Id.Value, EventFactory.ActorOf(caller),
                 new JsonObject { ["name"] = org.Name.Value, ["parentId"] = org.ParentId?.Value })),
         ];
+        if (await ReleaseNameAsync(partition, org.Name, org.Id, cancellationToken) is { } release)
+        {
+            deletion.Insert(1, release);
+        }
         // A deleted org's keys stop working with it.
         var revocations = new List<TableTransactionAction>();
         var filter = RowKeys.PrefixFilter(partition, RowKeys.KeyPrefix(org.Id));

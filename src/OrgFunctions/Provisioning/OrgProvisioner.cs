@@ -24,7 +24,7 @@ namespace OrgFunctions.Provisioning;
 /// leaves exactly what one run leaves.
 /// </summary>
 public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts children, RoleStore roles, TemplateStore templates,
-    FileDropHomes homes, IOptions<ProvisioningOptions> options, TimeProvider clock)
+    FileDropHomes homes, NameReservations reservations, IOptions<ProvisioningOptions> options, TimeProvider clock)
 {
     // Table Storage takes at most 100 operations per transaction.
     private const int BatchSize = 100;
@@ -35,6 +35,11 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
         var name = OrgName.Create(input.Name);
         var row = new TableEntity(child.RootId.Value, RowKeys.Name(name)) { ["Kind"] = "name", ["OrgId"] = child.OrgId.Value };
         await tables.EnsureCreatedAsync();
+        if (await reservations.LegacyTakenAsync(row.PartitionKey, row.RowKey, RowKeys.LegacyNamesOfTyped(name), NameReservations.OrgHolder,
+                child.OrgId.Value, cancellationToken))
+        {
+            throw new ProvisioningRefusedException($"The name '{name}' is already used by another org of this tree.");
+        }
         try
         {
             await tables.Orgs.AddEntityAsync(row, cancellationToken);
@@ -267,11 +272,15 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
             }
         }
         await homes.RemoveAsync([child.OrgId], cancellationToken);
-        var nameKey = RowKeys.Name(OrgName.Create(input.Name));
-        var holder = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, nameKey, cancellationToken: cancellationToken);
-        if (holder.HasValue && holder.Value!.GetString("OrgId") == child.OrgId.Value)
+        var name = OrgName.Create(input.Name);
+        if (await reservations.HeldAsync(partition, RowKeys.Name(name), RowKeys.LegacyName(name), NameReservations.OrgHolder,
+                child.OrgId.Value, cancellationToken) is var (nameKey, _))
         {
-            await tables.Orgs.DeleteEntityAsync(partition, nameKey, holder.Value.ETag, cancellationToken);
+            var holder = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, nameKey, cancellationToken: cancellationToken);
+            if (holder.HasValue && holder.Value!.GetString("OrgId") == child.OrgId.Value)
+            {
+                await tables.Orgs.DeleteEntityAsync(partition, nameKey, holder.Value.ETag, cancellationToken);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OrgFunctions.Domain;
 using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Domain.Text;
 using OrgFunctions.Http;
 using OrgFunctions.Orgs;
 using OrgFunctions.Settings;
@@ -19,7 +20,7 @@ public sealed record ProvisioningRequest(OrgName Name, string? Description, IRea
     public static ProvisioningRequest? Read(JsonObjectReader body)
     {
         var name = body.String("name", required: true, minLength: 1, maxLength: OrgName.MaxLength);
-        var description = body.String("description", maxLength: Org.MaxDescriptionLength);
+        var description = body.Text("description", TextLines.Multiple, maxLength: Org.MaxDescriptionLength);
         IReadOnlyDictionary<string, object?> overrides = new Dictionary<string, object?>();
         if (body.Object("overrides") is { } overridesReader)
         {

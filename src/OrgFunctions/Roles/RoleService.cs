@@ -19,10 +19,10 @@ namespace OrgFunctions.Roles;
 /// holds more. Deleting is conditional on the role's
 /// ETag, and issuing a key touches the role row, so a key can't be given a role that is being deleted.
 /// </summary>
-public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore store, EventFactory events)
+public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore store, NameReservations reservations, EventFactory events)
 {
     private static readonly HashSet<string> SystemNames =
-        SystemRoles.Create().Select(r => r.Name.Value.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        SystemRoles.Create().Select(r => r.Name.UniquenessKey).ToHashSet(StringComparer.Ordinal);
 
     public async Task<Outcome<IReadOnlyList<RoleRecord>>> ListAsync(Caller caller, string orgId, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         {
             return failure;
         }
-        if (SystemNames.Contains(request.Name.Value.ToUpperInvariant()))
+        if (SystemNames.Contains(request.Name.UniquenessKey))
         {
             return Failure.Field("name", "is the name of a system role");
         }
@@ -59,6 +59,11 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         var path = org.Value!.Org.Path;
         var role = Role.Custom("role_" + Guid.NewGuid().ToString("N")[..20], request.Name, request.Permissions);
         var partition = path.RootId.Value;
+        if (await reservations.LegacyTakenAsync(partition, RowKeys.RoleName(path.OrgId, role.Name), RowKeys.LegacyRoleNamesOfTyped(path.OrgId, role.Name),
+                NameReservations.RoleHolder, role.Id, cancellationToken))
+        {
+            return NameTaken;
+        }
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, RoleRow.Create(path, role)),
@@ -68,7 +73,7 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         var result = await store.SubmitAsync(actions, cancellationToken);
         if (!result.Applied)
         {
-            return Failure.Field("name", "is already used by another role of this org");
+            return NameTaken;
         }
         return (await roles.GetAsync(path, role.Id, cancellationToken))!;
     }
@@ -95,7 +100,7 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         {
             return new Failure.Forbidden(held);
         }
-        if (SystemNames.Contains(request.Name.Value.ToUpperInvariant()))
+        if (SystemNames.Contains(request.Name.UniquenessKey))
         {
             return Failure.Field("name", "is the name of a system role");
         }
@@ -112,11 +117,24 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
             new(TableTransactionActionType.UpdateReplace, RoleRow.Create(path, role), current.ETag),
             OutboxRows.Add(partition, events.Create(EventTypes.RoleUpdated, path.OrgId.Value, EventFactory.ActorOf(caller), Describe(role))),
         };
-        var renamed = !oldName.Value.Equals(role.Name.Value, StringComparison.OrdinalIgnoreCase);
-        if (renamed)
+        // The reservation moves when the name's key changes, and when it was written in the legacy form (ADR 0013).
+        if (oldName.Value != role.Name.Value)
         {
-            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.RoleName(path.OrgId, oldName)), ETag.All));
-            actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, RowKeys.RoleName(path.OrgId, role.Name)) { ["Kind"] = "rolename", ["RoleId"] = role.Id }));
+            var reserved = await HeldNameAsync(partition, path.OrgId, oldName, role.Id, cancellationToken);
+            var newKey = RowKeys.RoleName(path.OrgId, role.Name);
+            if (reserved?.RowKey != newKey)
+            {
+                if (await reservations.LegacyTakenAsync(partition, newKey, RowKeys.LegacyRoleNamesOfTyped(path.OrgId, role.Name),
+                        NameReservations.RoleHolder, role.Id, cancellationToken))
+                {
+                    return NameTaken;
+                }
+                if (reserved is var (heldKey, heldETag))
+                {
+                    actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, heldKey), heldETag));
+                }
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, newKey) { ["Kind"] = "rolename", ["RoleId"] = role.Id }));
+            }
         }
         var result = await store.SubmitAsync(actions, cancellationToken);
         if (result.IsStale)
@@ -125,7 +143,7 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         }
         if (!result.Applied)
         {
-            return Failure.Field("name", "is already used by another role of this org");
+            return NameTaken;
         }
         return (await roles.GetAsync(path, role.Id, cancellationToken))!;
     }
@@ -151,12 +169,16 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
             return new Failure.Conflict($"The role {current.Role.Name} is in use by an API key or a user.");
         }
         var partition = path.RootId.Value;
-        var result = await store.SubmitAsync(
+        List<TableTransactionAction> actions =
         [
             new(TableTransactionActionType.Delete, RoleRow.Create(path, current.Role), current.ETag),
-            new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.RoleName(path.OrgId, current.Role.Name)), ETag.All),
             OutboxRows.Add(partition, events.Create(EventTypes.RoleDeleted, path.OrgId.Value, EventFactory.ActorOf(caller), Describe(current.Role))),
-        ], cancellationToken);
+        ];
+        if (await HeldNameAsync(partition, path.OrgId, current.Role.Name, roleId, cancellationToken) is var (heldKey, heldETag))
+        {
+            actions.Insert(1, new(TableTransactionActionType.Delete, new TableEntity(partition, heldKey), heldETag));
+        }
+        var result = await store.SubmitAsync(actions, cancellationToken);
         return result.Applied ? true : new Failure.Conflict("The role changed or came into use meanwhile; retry.");
     }
 
@@ -172,6 +194,14 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         var role = await roles.GetAsync(path, roleId, cancellationToken);
         return role is null ? new Failure.NotFound("role") : (path, role);
     }
+
+    private static Failure NameTaken => Failure.Field("name", "is already used by another role of this org");
+
+    /// <summary>The reservation a role holds for its name, in whichever key form it was written (ADR 0013).</summary>
+    private Task<(string RowKey, ETag ETag)?> HeldNameAsync(string partition, Domain.Orgs.OrgId orgId, RoleName name, string roleId,
+        CancellationToken cancellationToken) =>
+        reservations.HeldAsync(partition, RowKeys.RoleName(orgId, name), RowKeys.LegacyRoleName(orgId, name), NameReservations.RoleHolder,
+            roleId, cancellationToken);
 
     /// <summary>A permission the request grants that the caller's own role lacks: a role can't be used to escalate.</summary>
     private static string? Beyond(Caller caller, RoleRequest request) => request.Permissions.FirstOrDefault(p => !caller.Role.Grants(p));

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using OrgFunctions.Domain;
 using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Domain.Text;
 using OrgFunctions.Http;
 
 namespace OrgFunctions.Signup;
@@ -13,7 +14,7 @@ public sealed record SignupRequest(OrgName OrgName, string OwnerEmail, string Ow
         var orgName = body.String("orgName", required: true, minLength: 1, maxLength: OrgName.MaxLength);
         var owner = body.Object("owner", required: true);
         var email = owner?.String("email", required: true, minLength: 3, maxLength: 254);
-        var displayName = owner?.String("displayName", required: true, minLength: 1, maxLength: 100);
+        var displayName = owner?.Text("displayName", required: true, minLength: 1, maxLength: 100);
         owner?.RejectUnknownFields();
         body.RejectUnknownFields();
 
@@ -33,7 +34,7 @@ public sealed record SignupRequest(OrgName OrgName, string OwnerEmail, string Ow
                 body.Errors.Add("orgName", ex.Message);
             }
         }
-        return body.Errors.Any ? null : new SignupRequest(name!, email!.Trim().ToLowerInvariant(), displayName!.Trim());
+        return body.Errors.Any ? null : new SignupRequest(name!, email!.Trim().ToLowerInvariant(), TextPolicy.Normalise(displayName!));
     }
 
     private static bool IsEmail(string value) =>

@@ -24,13 +24,28 @@ public static class RowKeys
     /// <summary>The counter of an org's live and provisioning children (<see cref="Orgs.ChildCounts"/>).</summary>
     public static string ChildCount(OrgId parentId) => $"children:{parentId}";
 
+    /// <summary>Reserves an org's name in its tree, by its folded form (ADR 0013).</summary>
     public static string Name(OrgName name) => Reservation("name:", name.UniquenessKey);
+
+    /// <summary>The key a reservation of <paramref name="name"/> had before ADR 0013 (see <see cref="NameReservations"/>).</summary>
+    public static string LegacyName(OrgName name) => Reservation("name:", name.LegacyUniquenessKey);
+
+    /// <summary>The legacy keys a new <paramref name="name"/> is also checked against (<see cref="OrgName.LegacyKeysOfTyped"/>).</summary>
+    public static IEnumerable<string> LegacyNamesOfTyped(OrgName name) => name.LegacyKeysOfTyped.Select(k => Reservation("name:", k));
 
     public static string RolePrefix(OrgId orgId) => $"role:{orgId}:";
     public static string Role(OrgId orgId, string roleId) => RolePrefix(orgId) + roleId;
 
-    /// <summary>Reserves a custom role's name in its org (case-insensitive), written with the role.</summary>
-    public static string RoleName(OrgId orgId, Domain.Roles.RoleName name) => Reservation($"rname:{orgId}:", name.Value.ToUpperInvariant());
+    /// <summary>Reserves a custom role's name in its org by its folded form (ADR 0013), written with the role.</summary>
+    public static string RoleName(OrgId orgId, Domain.Roles.RoleName name) => Reservation(RoleNamePrefix(orgId), name.UniquenessKey);
+
+    /// <summary>The key a reservation of a role's name had before ADR 0013 (see <see cref="NameReservations"/>).</summary>
+    public static string LegacyRoleName(OrgId orgId, Domain.Roles.RoleName name) =>
+        Reservation(RoleNamePrefix(orgId), name.LegacyUniquenessKey);
+
+    /// <summary>The legacy keys a new role name is also checked against (<see cref="Domain.Roles.RoleName.LegacyKeysOfTyped"/>).</summary>
+    public static IEnumerable<string> LegacyRoleNamesOfTyped(OrgId orgId, Domain.Roles.RoleName name) =>
+        name.LegacyKeysOfTyped.Select(k => Reservation(RoleNamePrefix(orgId), k));
 
     public static string KeyPrefix(OrgId orgId) => $"key:{orgId}:";
     public static string Key(OrgId orgId, string keyId) => KeyPrefix(orgId) + keyId;

@@ -32,7 +32,7 @@ public static class TemplateRow
             OrgId.Parse(row.GetString("OrgId")),
             MessageTemplate.Restore(row.GetString("TemplateId"), TemplateName.Create(row.GetString("Name")),
                 TemplateLanguage.Create(row.GetString("Language")), TemplateCategories.Parse(row.GetString("Category")),
-                TemplateBody.Create(row.GetString("Body")), TemplateStatuses.Parse(row.GetString("Status")),
+                TemplateBody.Restore(row.GetString("Body")), TemplateStatuses.Parse(row.GetString("Status")),
                 inheritedFrom is null ? null : OrgId.Parse(inheritedFrom)),
             row.ETag);
     }

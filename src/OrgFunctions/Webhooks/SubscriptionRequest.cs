@@ -1,3 +1,4 @@
+using OrgFunctions.Domain.Text;
 using OrgFunctions.Domain.Webhooks;
 using OrgFunctions.Http;
 
@@ -35,7 +36,7 @@ public sealed record SubscriptionRequest(string? Url, IReadOnlyList<string>? Eve
             }
         }
         var includeDescendants = reader.Boolean("includeDescendants");
-        var description = reader.String("description", maxLength: WebhookSubscription.MaxDescriptionLength);
+        var description = reader.Text("description", TextLines.Multiple, maxLength: WebhookSubscription.MaxDescriptionLength);
         var enabled = reader.Boolean("enabled");
         reader.RejectUnknownFields();
         return reader.Errors.Any ? null

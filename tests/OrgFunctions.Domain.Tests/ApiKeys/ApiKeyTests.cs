@@ -58,4 +58,13 @@ public class ApiKeyTests
 
         Assert.DoesNotContain(secret.Token[^43..], secret.ToString());
     }
+
+    [Theory]
+    [InlineData("CI\u0000key")]
+    [InlineData("CI\u202Ekey")]
+    [InlineData("CI\nkey")]
+    public void AKeyNameRefusesControlBidiAndLineBreakCharacters(string name)
+    {
+        Assert.Throws<DomainException>(() => ApiKey.Issue(OrgId.New(), name, "member", DateTimeOffset.UnixEpoch));
+    }
 }

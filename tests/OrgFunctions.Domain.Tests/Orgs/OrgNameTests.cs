@@ -30,4 +30,36 @@ public class OrgNameTests
         Assert.Equal(200, OrgName.Create(new string('x', 200)).Value.Length);
         Assert.Throws<DomainException>(() => OrgName.Create(new string('x', 201)));
     }
+
+    [Theory]
+    [InlineData("bad\u0000name")]
+    [InlineData("evil\u202Eexe.txt")]
+    [InlineData("isolated\u2066name")]
+    [InlineData("two\nlines")]
+    [InlineData("c1\u0085name")]
+    [InlineData("\u200B\u00AD")]
+    public void RefusesWhatTheTextPolicyRefusesAndInvisibleOnlyNames(string value)
+    {
+        Assert.Throws<DomainException>(() => OrgName.Create(value));
+    }
+
+    [Fact]
+    public void StoresNfcAndFoldsCompositionAndInvisibleCharactersForUniqueness()
+    {
+        var decomposed = OrgName.Create("Cafe\u0301");
+
+        Assert.Equal("Café", decomposed.Value);
+        Assert.Equal(OrgName.Create("CAFÉ").UniquenessKey, decomposed.UniquenessKey);
+        Assert.Equal(OrgName.Create("Dupx").UniquenessKey, OrgName.Create("D\u200Bupx").UniquenessKey);
+        Assert.Equal("D\u200Bupx", OrgName.Create("D\u200Bupx").Value);
+    }
+
+    [Fact]
+    public void RestoresAStoredNameAsItWasEvenIfTodaysRulesRefuseIt()
+    {
+        var legacy = OrgName.Restore("Cafe\u0301 \u202E");
+
+        Assert.Equal("Cafe\u0301 \u202E", legacy.Value);
+        Assert.Equal("CAFE\u0301 \u202E", legacy.LegacyUniquenessKey);
+    }
 }

@@ -61,4 +61,16 @@ public class OrgTests
         Assert.Null(root.Description);
         Assert.Throws<DomainException>(() => root.Describe(new string('d', 1001)));
     }
+
+    [Fact]
+    public void DescriptionMayHoldLineBreaksButNoControlOrBidiOverrideCharacters()
+    {
+        var root = Root();
+
+        root.Describe("Head office.\nSecond line.");
+        Assert.Equal("Head office.\nSecond line.", root.Description);
+        Assert.Throws<DomainException>(() => root.Describe("nul\u0000"));
+        Assert.Throws<DomainException>(() => root.Describe("bidi\u202Etxt"));
+        Assert.Throws<DomainException>(() => root.Describe("c1\u009B"));
+    }
 }

@@ -19,6 +19,11 @@ public class SettingDefinitionTests
     [InlineData("locale", "")]
     [InlineData("timeZone", "Mars/Olympus_Mons")]
     [InlineData("timeZone", "GMT Standard Time")]
+    [InlineData("locale", "en-GB\u0000garbage")] // ICU reads up to the NUL: it must not quietly become en-GB
+    [InlineData("locale", "en-GB\u202E")]
+    [InlineData("locale", "en GB")]
+    [InlineData("timeZone", "Europe/Dublin\u0000x")]
+    [InlineData("timeZone", "Europe/\u202EDublin")]
     public void RefusesUnknownLocalesAndZonesNamingTheSetting(string name, string value)
     {
         var ex = Assert.Throws<SettingValidationException>(() => SettingCatalog.Get(name).Validate(value));

@@ -51,4 +51,14 @@ public sealed class TemplateBodyTests
         Assert.Equal(1024, TemplateBody.Create(new string('a', 1024)).Value.Length);
         Assert.Throws<DomainException>(() => TemplateBody.Create(new string('a', 1025)));
     }
+
+    [Fact]
+    public void ABodyMayHoldLineBreaksButNoControlOrBidiOverrideCharacters()
+    {
+        Assert.Equal(1, TemplateBody.Create("Hello {{1}},\nsee you soon.").PlaceholderCount);
+        Assert.Throws<DomainException>(() => TemplateBody.Create("Hello\u0000{{1}}"));
+        Assert.Throws<DomainException>(() => TemplateBody.Create("Hello \u202E{{1}}"));
+        Assert.Throws<DomainException>(() => TemplateBody.Create("Hello\t{{1}}"));
+        Assert.Equal("Old\u202Ebody", TemplateBody.Restore("Old\u202Ebody").Value);
+    }
 }
