@@ -54,7 +54,8 @@ public class UnreadableInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.True(routes.Count >= 5, $"only {routes.Count} paged routes found");
         string[] tokens =
         [
-            new('A', 5000), // decodes, and is far longer than any token storage issues
+            new('_', 5000), // decodes (to 0xFF bytes), and is far longer than any token storage issues
+            new('A', 5000),
             Base64Url.EncodeToString(Encoding.UTF8.GetBytes("next\r\nx-ms-injected: 1")),
             Base64Url.EncodeToString([0xFF, 0xFE, 0x00]),
         ];
@@ -69,11 +70,11 @@ public class UnreadableInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
                 var answer = await HttpAnswer.SendAsync(scene.App, scene.Request(method, $"{scene.Fill(path)}?continuationToken={token}"));
                 if (!IsProblemNaming(answer, HttpStatusCode.BadRequest, "continuationToken"))
                 {
-                    wrong.Add($"{path} with a token of {token.Length} chars: {answer}");
+                    wrong.Add($"{path} with a token of {token.Length} chars: {(int)answer.Status}");
                 }
             }
         }
-        Assert.Empty(wrong);
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public class UnreadableInputTests(AzuriteFixture azurite) : IClassFixture<Azurit
         string[] odd =
         [
             "%00", "%0D%0A", "%FF", "%C3", "%ED%A0%80", "%E2%80%AE", "..", "%2E%2E", "%2F", "%5C", "-1", "0", "99999999999999999999",
-            "1e9", "%20", "%22%27%3C", "%23", "~", new string('x', 3000), Base64Url.EncodeToString(Encoding.UTF8.GetBytes("1!4!eA-- 1!4!eQ--")),
+            "1e9", "%20", "%22%27%3C", "%23", "~", new string('x', 3000), new string('_', 5000), Base64Url.EncodeToString(Encoding.UTF8.GetBytes("1!4!eA-- 1!4!eQ--")),
         ];
 
         var failures = new List<string>();

@@ -45,6 +45,7 @@ public class UnhandledExceptionMiddlewareTests(AzuriteFixture azurite) : IClassF
         Assert.DoesNotContain(" at ", answer.Body, StringComparison.Ordinal);
         var logged = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains(traceId, StringComparison.Ordinal));
         Assert.Equal(Secret, logged.Exception?.Message);
+        Assert.Equal(typeof(UnhandledExceptionMiddleware).FullName, logged.Category); // the app's middleware answered, not a fallback
     }
 
     [Fact]
