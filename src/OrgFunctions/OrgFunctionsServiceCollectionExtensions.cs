@@ -32,6 +32,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddSingleton<IStorageProbe, StorageProbe>();
         services.AddSingleton<HealthService>();
         services.AddOpenApiDocument();
+        services.AddOrgFunctionsMiddleware();
         return services;
     }
 }

@@ -7,5 +7,7 @@ using OrgFunctions;
 // same functions with the same AddOrgFunctions registrations instead.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// Inside the ASP.NET Core integration's own middleware, so a 500 problem+json it writes reaches the client.
+builder.UseOrgFunctionsMiddleware();
 builder.Services.AddOrgFunctions(builder.Configuration);
 builder.Build().Run();

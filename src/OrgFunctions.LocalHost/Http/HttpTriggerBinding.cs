@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Logging;
+using OrgFunctions.Http;
 using OrgFunctions.LocalHost.Bindings;
 using OrgFunctions.LocalHost.Discovery;
 using OrgFunctions.LocalHost.Hosting;
@@ -14,12 +15,16 @@ namespace OrgFunctions.LocalHost.Http;
 /// <summary>
 /// Serves <c>[HttpTrigger]</c> functions on Kestrel as the ASP.NET Core integration does: the route is
 /// <c>{routePrefix}/{Route ?? function name}</c> with ASP.NET Core template syntax; a method the function does
-/// not accept gets 404 like an unknown route (the Functions host does the same); a function that throws gets
-/// an empty 500 and the exception is logged.
+/// not accept gets 404 like an unknown route (the Functions host does the same). The HttpContext is in the
+/// invocation's <c>Items</c> where the integration puts it, so <c>FunctionContext.GetHttpContext()</c> finds it and the
+/// app's worker middleware answers a function that throws (500 problem+json with a traceId, the exception logged).
 /// </summary>
 internal sealed class HttpTriggerBinding(IFunctionInvoker invoker, LocalHostSettings settings, ILogger<HttpTriggerBinding> logger)
     : ITriggerBinding
 {
+    /// <summary>The key the ASP.NET Core integration stores the request's HttpContext under in FunctionContext.Items.</summary>
+    internal const string HttpContextItemKey = "HttpRequestContext";
+
     public Type TriggerAttributeType => typeof(HttpTriggerAttribute);
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints, IReadOnlyList<LocalFunction> functions)
@@ -39,6 +44,7 @@ internal sealed class HttpTriggerBinding(IFunctionInvoker invoker, LocalHostSett
         {
             TriggerValue = context => TriggerValue(function, http, context),
             BindingData = BindingData(http),
+            Items = new Dictionary<object, object> { [HttpContextItemKey] = http },
             Services = http.RequestServices,
             CancellationToken = http.RequestAborted,
         };
@@ -53,11 +59,13 @@ internal sealed class HttpTriggerBinding(IFunctionInvoker invoker, LocalHostSett
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Function '{Function}' failed on {Method} {Path}.", function.Name, http.Request.Method, http.Request.Path);
+            // What the app's middleware didn't answer (its result failed to write, or a function outside its pipeline).
+            logger.LogError(ex, "Function '{Function}' failed on {Method} {Path}; traceId {TraceId}.", function.Name, http.Request.Method,
+                http.Request.Path, http.TraceIdentifier);
             if (!http.Response.HasStarted)
             {
                 http.Response.Clear();
-                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                await HttpResultWriter.WriteAsync(http, Problems.Unexpected(http.TraceIdentifier));
             }
         }
     }

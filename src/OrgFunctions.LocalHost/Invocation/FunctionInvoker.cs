@@ -18,33 +18,46 @@ internal sealed class FunctionInvoker(IServiceScopeFactory scopes, ParameterBind
             var logger = loggers.CreateLogger("Function." + function.Name);
             using var logScope = logger.BeginScope(new Dictionary<string, object> { ["InvocationId"] = context.InvocationId });
 
-            var instance = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, function.ClassType);
-            try
+            // The app's worker middleware runs around the function as in the worker's pipeline (an HTTP function that
+            // throws answers its 500 problem+json there); a result is only what the function itself returned.
+            object? result = null;
+            await OrgFunctionsMiddleware.Around(async _ =>
             {
-                var arguments = await binder.BindAsync(function, invocation, context);
-                logger.LogDebug("Executing '{Function}' (Id={InvocationId})", function.Name, context.InvocationId);
-                var result = await AwaitResultAsync(Call(function.Method, instance, arguments));
-                logger.LogDebug("Executed '{Function}' (Succeeded, Id={InvocationId})", function.Name, context.InvocationId);
-                return result;
-            }
-            finally
-            {
-                switch (instance)
-                {
-                    case IAsyncDisposable asyncDisposable:
-                        await asyncDisposable.DisposeAsync();
-                        break;
-                    case IDisposable disposable:
-                        disposable.Dispose();
-                        break;
-                }
-            }
+                result = await RunAsync(function, invocation, context, services, logger);
+            })(context);
+            return result;
         }
         finally
         {
             if (ownedScope is { } scope)
             {
                 await scope.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<object?> RunAsync(LocalFunction function, InvocationRequest invocation, LocalFunctionContext context,
+        IServiceProvider services, ILogger logger)
+    {
+        var instance = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, function.ClassType);
+        try
+        {
+            var arguments = await binder.BindAsync(function, invocation, context);
+            logger.LogDebug("Executing '{Function}' (Id={InvocationId})", function.Name, context.InvocationId);
+            var result = await AwaitResultAsync(Call(function.Method, instance, arguments));
+            logger.LogDebug("Executed '{Function}' (Succeeded, Id={InvocationId})", function.Name, context.InvocationId);
+            return result;
+        }
+        finally
+        {
+            switch (instance)
+            {
+                case IAsyncDisposable asyncDisposable:
+                    await asyncDisposable.DisposeAsync();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
             }
         }
     }

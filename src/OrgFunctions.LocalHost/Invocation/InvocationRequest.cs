@@ -14,6 +14,9 @@ public sealed class InvocationRequest
     /// <summary>Per-invocation objects bound to parameters by type (e.g. a ServiceBusMessageActions).</summary>
     public IReadOnlyList<object> Inputs { get; init; } = [];
 
+    /// <summary>Copied into the context's <see cref="FunctionContext.Items"/> (HTTP: the HttpContext, where the integration puts it).</summary>
+    public IReadOnlyDictionary<object, object> Items { get; init; } = new Dictionary<object, object>();
+
     /// <summary>The scope to resolve the function class in; null makes the invoker create (and dispose) one.</summary>
     public IServiceProvider? Services { get; init; }
 

@@ -14,6 +14,10 @@ internal sealed class LocalFunctionContext : FunctionContext
         InstanceServices = services;
         CancellationToken = invocation.CancellationToken;
         TraceContext = LocalTraceContext.FromCurrentActivity();
+        foreach (var (key, value) in invocation.Items)
+        {
+            Items[key] = value;
+        }
     }
 
     public override string InvocationId { get; } = Guid.NewGuid().ToString();

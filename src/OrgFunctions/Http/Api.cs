@@ -89,7 +89,7 @@ public sealed class Api(RequestAuthenticator authenticator)
         }
         if (!PageTokens.TryDecode(request.Query["continuationToken"], out storageToken))
         {
-            problem = Problems.Validation("continuationToken", "is not a token this API issued");
+            problem = Problems.Validation("continuationToken", PageTokens.Refusal);
             return false;
         }
         return true;

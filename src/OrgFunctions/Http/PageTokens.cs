@@ -9,9 +9,21 @@ namespace OrgFunctions.Http;
 /// </summary>
 public static class PageTokens
 {
+    /// <summary>
+    /// The longest token accepted. Storage's token is its next PartitionKey and RowKey (each at most 1 KiB, sent back
+    /// base64-encoded), so what this API issues stays under it; a longer one is refused before storage sees it.
+    /// </summary>
+    public const int MaxLength = 4096;
+
+    public const string Refusal = "is not a token this API issued";
+
     public static string? Encode(string? storageToken) =>
         storageToken is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(storageToken));
 
+    /// <summary>
+    /// False for anything storage can't have issued: too long, not base64url, or not printable ASCII once decoded (storage's
+    /// token travels back in request headers, where anything else makes the request itself fail).
+    /// </summary>
     public static bool TryDecode(string? apiToken, out string? storageToken)
     {
         storageToken = null;
@@ -19,10 +31,19 @@ public static class PageTokens
         {
             return true;
         }
+        if (apiToken.Length > MaxLength)
+        {
+            return false;
+        }
         try
         {
-            storageToken = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(apiToken));
-            return storageToken.Length > 0;
+            var decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(apiToken));
+            if (decoded.Length == 0 || !decoded.All(c => c is >= ' ' and <= '~'))
+            {
+                return false;
+            }
+            storageToken = decoded;
+            return true;
         }
         catch (FormatException)
         {

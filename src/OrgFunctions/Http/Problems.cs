@@ -56,6 +56,16 @@ public static class Problems
     public static IActionResult PreconditionFailed() => Problem(StatusCodes.Status412PreconditionFailed, "precondition-failed",
         "The resource changed since you read it.", "Read it again and retry with the new ETag.");
 
+    /// <summary>500 for what nothing else answered: only the <c>traceId</c> under which the exception was logged.</summary>
+    public static IActionResult Unexpected(string traceId) => Result(new ProblemDetails
+    {
+        Type = "https://orgfunctions.dev/problems/internal-error",
+        Title = "Something went wrong on our side.",
+        Status = StatusCodes.Status500InternalServerError,
+        Detail = $"The error was logged under traceId {traceId}; quote it when you report this.",
+        Extensions = { ["traceId"] = traceId },
+    });
+
     public static IActionResult Problem(int status, string slug, string title, string detail) => Result(new ProblemDetails
     {
         Type = "https://orgfunctions.dev/problems/" + slug,

@@ -47,6 +47,11 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         }
 
         var org = current.Org;
+        if (org.Status != OrgStatus.Active)
+        {
+            // Only an active org can change (Org guards it); until provisioning finishes, the orchestration owns the row.
+            return new Failure.Conflict($"The org is {org.Status.ToString().ToLowerInvariant()}; it can be changed once it is active.");
+        }
         var oldName = org.Name;
         var changes = new JsonObject();
         if (patch.Name is { } name && name.Value != org.Name.Value)
@@ -287,7 +292,7 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         }
         if (!PageTokens.TryDecode(continuationToken, out var storageToken))
         {
-            return Failure.Field("continuationToken", "is not a token this API issued");
+            return Failure.Field("continuationToken", PageTokens.Refusal);
         }
         var path = resolved.Value!.Org.Path;
         var (orgs, next) = await store.DescendantsPageAsync(path, size, storageToken, cancellationToken,

@@ -35,7 +35,7 @@ public sealed class DeliveryLogService(SubscriptionService subscriptions, Delive
         }
         if (!PageTokens.TryDecode(continuationToken, out var storageToken))
         {
-            return Failure.Field("continuationToken", "is not a token this API issued");
+            return Failure.Field("continuationToken", PageTokens.Refusal);
         }
         var (items, next) = await log.PageAsync(found.Value!.Subscription.Id, wanted, size, storageToken, cancellationToken);
         return new DeliveryPage(items.Select(DeliveryView.From).ToList(), PageTokens.Encode(next));

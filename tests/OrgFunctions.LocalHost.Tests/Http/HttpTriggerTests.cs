@@ -62,11 +62,13 @@ public sealed class HttpTriggerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AFunctionThatThrowsAnswers500WithoutDetails()
+    public async Task AFunctionThatThrowsAnswers500ProblemWithATraceIdAndWithoutDetails()
     {
         var response = await Client.GetAsync("api/boom");
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync();
+        Assert.False(string.IsNullOrWhiteSpace(JsonDocument.Parse(body).RootElement.GetProperty("traceId").GetString()));
         Assert.DoesNotContain("secret-detail", body);
         Assert.DoesNotContain("InvalidOperationException", body);
         Assert.DoesNotContain(" at ", body);
