@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using OrgFunctions.Secrets;
 using OrgFunctions.Testing.Azurite;
 using OrgFunctions.Webhooks;
 
@@ -55,9 +57,11 @@ public sealed class WebhookApp
             tableOptions.AddPolicy(tablePolicy, Azure.Core.HttpPipelinePosition.PerCall);
         }
         services.AddSingleton(new TableServiceClient(azurite.ConnectionString, tableOptions));
+        services.AddSingleton(new BlobServiceClient(azurite.ConnectionString));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(client.Object);
+        services.AddSecretProtection(configuration);
         services.AddOrgManagement();
         services.AddWebhooks(configuration);
         Services = services.BuildServiceProvider();
