@@ -34,11 +34,13 @@ public class SecretProtectionOptionsTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
-    public void TheDefaultsAreValidAndNameTheirOwnContainer()
+    public void TheDefaultContainerIsTheOneTheTemplatesCreateForTheRing()
     {
+        using var resources = System.Text.Json.JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(OrgFunctions.Testing.RepoPaths.Root, "infra", "app-resources.json")));
         var defaults = new SecretProtectionOptions();
 
-        Assert.Equal("dataprotection-keys", defaults.KeyRingContainer);
+        Assert.Equal(resources.RootElement.GetProperty("storage").GetProperty("keyRingContainer").GetString(), defaults.KeyRingContainer);
         Assert.False(defaults.UsesKeyVault);
     }
 }
