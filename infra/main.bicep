@@ -19,6 +19,9 @@ param sftpOrgIds array = []
 @description('Deploy a Key Vault (RBAC authorization) and let the app read its secrets.')
 param deployKeyVault bool = false
 
+@description('A certificate in that Key Vault whose key encrypts the Data Protection key ring (docs/decisions/0014). Create it before provisioning (infra/README.md); empty, or without the vault, the ring is stored unencrypted in its own container.')
+param keyRingCertificateName string = ''
+
 @description('Upper bound of instances the Flex Consumption plan may scale the app to.')
 @minValue(40)
 @maxValue(1000)
@@ -89,6 +92,7 @@ module functionApp 'modules/functionapp.bicep' = {
     serviceBusNamespaceName: serviceBus.outputs.namespaceName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     keyVaultUri: keyVault.?outputs.keyVaultUri ?? ''
+    keyRingCertificateName: keyRingCertificateName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }

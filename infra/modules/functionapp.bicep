@@ -15,6 +15,8 @@ param serviceBusNamespaceName string
 param applicationInsightsConnectionString string
 @description('Empty when no Key Vault is deployed (the setting is then empty too).')
 param keyVaultUri string
+@description('A certificate in the Key Vault that encrypts the Data Protection key ring; empty (or no vault): the ring is stored unencrypted.')
+param keyRingCertificateName string
 param maximumInstanceCount int
 param instanceMemoryMB int
 
@@ -80,6 +82,24 @@ var appSettings = [
   {
     name: 'KeyVault__VaultUri'
     value: keyVaultUri
+  }
+  // Secrets at rest (docs/decisions/0014): the Data Protection key ring in a container of its own and, when a
+  // certificate is named and a vault deployed, encrypted with that Key Vault certificate, read with the identity.
+  {
+    name: 'SecretProtection__KeyRingContainer'
+    value: appResources.storage.keyRingContainer
+  }
+  {
+    name: 'SecretProtection__KeyVaultUri'
+    value: empty(keyRingCertificateName) ? '' : keyVaultUri
+  }
+  {
+    name: 'SecretProtection__CertificateName'
+    value: empty(keyVaultUri) ? '' : keyRingCertificateName
+  }
+  {
+    name: 'SecretProtection__credential'
+    value: 'managedidentity'
   }
 ]
 

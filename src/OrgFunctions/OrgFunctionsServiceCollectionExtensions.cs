@@ -4,6 +4,7 @@ using OrgFunctions.Configuration;
 using OrgFunctions.FileDrops;
 using OrgFunctions.Health;
 using OrgFunctions.Provisioning;
+using OrgFunctions.Secrets;
 using OrgFunctions.Templates;
 using OrgFunctions.OpenApi;
 using OrgFunctions.Webhooks;
@@ -23,6 +24,7 @@ public static class OrgFunctionsServiceCollectionExtensions
 
         services.AddStorageClients(configuration);
         services.AddServiceBusClient(configuration);
+        services.AddSecretProtection(configuration);
         services.AddOrgManagement();
         services.AddTemplates();
         services.AddProvisioning(configuration);

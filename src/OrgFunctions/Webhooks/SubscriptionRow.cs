@@ -3,15 +3,22 @@ using Azure;
 using Azure.Data.Tables;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Webhooks;
+using OrgFunctions.Secrets;
 
 namespace OrgFunctions.Webhooks;
 
 public sealed record SubscriptionRecord(WebhookSubscription Subscription, ETag ETag, DateTimeOffset UpdatedAt);
 
-/// <summary>A subscription as a row of its tree's partition: <c>wh:{orgId}:{subscriptionId}</c>.</summary>
+/// <summary>
+/// A subscription as a row of its tree's partition: <c>wh:{orgId}:{subscriptionId}</c>. The signing secrets are stored
+/// protected (<see cref="SecretCodec"/>); a row written before that holds them in plain text, which is read as it is and
+/// protected again on the row's next write.
+/// </summary>
 public static class SubscriptionRow
 {
-    public static TableEntity Create(WebhookSubscription s, DateTimeOffset updatedAt) =>
+    public const string SecretPurpose = "webhooks.signing-secret";
+
+    public static TableEntity Create(WebhookSubscription s, DateTimeOffset updatedAt, SecretCodec secrets) =>
         new(s.OrgPath.RootId.Value, WebhookTables.SubscriptionKey(s.OrgPath.OrgId, s.Id))
         {
             ["Kind"] = "webhook",
@@ -24,15 +31,15 @@ public static class SubscriptionRow
             ["Description"] = s.Description,
             ["Enabled"] = s.Enabled,
             ["DisabledReason"] = s.DisabledReason,
-            ["Secret"] = s.Secret.Text,
-            ["PreviousSecret"] = s.PreviousSecret?.Text,
+            ["Secret"] = secrets.Protect(SecretPurpose, s.Secret.Text),
+            ["PreviousSecret"] = s.PreviousSecret is { } previous ? secrets.Protect(SecretPurpose, previous.Text) : null,
             ["PreviousSecretExpiresAt"] = s.PreviousSecretExpiresAt,
             ["FailingSince"] = s.FailingSince,
             ["CreatedAt"] = s.CreatedAt,
             ["UpdatedAt"] = updatedAt,
         };
 
-    public static SubscriptionRecord Read(TableEntity row)
+    public static SubscriptionRecord Read(TableEntity row, SecretCodec secrets)
     {
         var subscription = new WebhookSubscription
         {
@@ -43,8 +50,9 @@ public static class SubscriptionRow
             Selection = new EventSelection(JsonSerializer.Deserialize<string[]>(row.GetString("Events")) ?? [],
                 row.GetBoolean("IncludeDescendants") ?? true),
             Description = row.GetString("Description"),
-            Secret = WebhookSecret.Parse(row.GetString("Secret")),
-            PreviousSecret = row.GetString("PreviousSecret") is { } previous ? WebhookSecret.Parse(previous) : null,
+            Secret = WebhookSecret.Parse(secrets.Reveal(SecretPurpose, row.GetString("Secret"))),
+            PreviousSecret = row.GetString("PreviousSecret") is { } previous
+                ? WebhookSecret.Parse(secrets.Reveal(SecretPurpose, previous)) : null,
             PreviousSecretExpiresAt = row.GetDateTimeOffset("PreviousSecretExpiresAt"),
             FailingSince = row.GetDateTimeOffset("FailingSince"),
             CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,

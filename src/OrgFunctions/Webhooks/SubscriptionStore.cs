@@ -4,11 +4,12 @@ using Azure.Data.Tables;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Webhooks;
 using OrgFunctions.Outbox;
+using OrgFunctions.Secrets;
 
 namespace OrgFunctions.Webhooks;
 
 /// <summary>Subscription rows of a tree's partition: point reads, an org's range, the whole tree's range.</summary>
-public sealed class SubscriptionStore(WebhookTables tables, EventFactory events, TimeProvider clock)
+public sealed class SubscriptionStore(WebhookTables tables, EventFactory events, SecretCodec secrets, TimeProvider clock)
 {
     public async Task<SubscriptionRecord?> GetAsync(string treeId, OrgId orgId, string subscriptionId, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public sealed class SubscriptionStore(WebhookTables tables, EventFactory events,
         await tables.EnsureCreatedAsync();
         var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(treeId, WebhookTables.SubscriptionKey(orgId, subscriptionId),
             cancellationToken: cancellationToken);
-        return row.HasValue ? SubscriptionRow.Read(row.Value!) : null;
+        return row.HasValue ? SubscriptionRow.Read(row.Value!, secrets) : null;
     }
 
     /// <summary>The subscriptions of one org (<paramref name="orgId"/>) or, when null, of the whole tree.</summary>
@@ -31,7 +32,7 @@ public sealed class SubscriptionStore(WebhookTables tables, EventFactory events,
         var list = new List<SubscriptionRecord>();
         await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            list.Add(SubscriptionRow.Read(row));
+            list.Add(SubscriptionRow.Read(row, secrets));
         }
         return list;
     }
@@ -39,7 +40,7 @@ public sealed class SubscriptionStore(WebhookTables tables, EventFactory events,
     public async Task AddAsync(WebhookSubscription subscription, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        await tables.Orgs.AddEntityAsync(SubscriptionRow.Create(subscription, clock.GetUtcNow()), cancellationToken);
+        await tables.Orgs.AddEntityAsync(SubscriptionRow.Create(subscription, clock.GetUtcNow(), secrets), cancellationToken);
     }
 
     /// <summary>Replaces the row if its ETag still matches; the new ETag, or null when it changed meanwhile.</summary>
@@ -47,7 +48,7 @@ public sealed class SubscriptionStore(WebhookTables tables, EventFactory events,
     {
         try
         {
-            var response = await tables.Orgs.UpdateEntityAsync(SubscriptionRow.Create(subscription, clock.GetUtcNow()), etag,
+            var response = await tables.Orgs.UpdateEntityAsync(SubscriptionRow.Create(subscription, clock.GetUtcNow(), secrets), etag,
                 TableUpdateMode.Replace, cancellationToken);
             return response.Headers.ETag;
         }
@@ -87,7 +88,7 @@ public sealed class SubscriptionStore(WebhookTables tables, EventFactory events,
         {
             await tables.Orgs.SubmitTransactionAsync(
             [
-                new(TableTransactionActionType.UpdateReplace, SubscriptionRow.Create(s, clock.GetUtcNow()), record.ETag),
+                new(TableTransactionActionType.UpdateReplace, SubscriptionRow.Create(s, clock.GetUtcNow(), secrets), record.ETag),
                 OutboxRows.Add(tree, e),
             ], cancellationToken);
             return true;

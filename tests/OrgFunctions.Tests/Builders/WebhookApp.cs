@@ -2,11 +2,13 @@ using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Messaging.ServiceBus;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using OrgFunctions.Secrets;
 using OrgFunctions.Testing.Azurite;
 using OrgFunctions.Webhooks;
 
@@ -60,6 +62,7 @@ public sealed class WebhookApp
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(client.Object);
+        services.AddSecretProtection(configuration);
         services.AddOrgManagement();
         services.AddWebhooks(configuration);
         Services = services.BuildServiceProvider();

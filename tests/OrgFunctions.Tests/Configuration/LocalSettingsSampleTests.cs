@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrgFunctions.Configuration;
 using OrgFunctions.FileDrops;
 using OrgFunctions.Provisioning;
+using OrgFunctions.Secrets;
 using OrgFunctions.Testing;
 using OrgFunctions.Webhooks;
 
@@ -19,6 +20,7 @@ public class LocalSettingsSampleTests
         { typeof(ProvisioningOptions), ProvisioningOptions.Section },
         { typeof(WebhookOptions), WebhookOptions.Section },
         { typeof(FileDropOptions), FileDropOptions.Section },
+        { typeof(SecretProtectionOptions), SecretProtectionOptions.Section },
     };
 
     private static Dictionary<string, string?> SampleValues()

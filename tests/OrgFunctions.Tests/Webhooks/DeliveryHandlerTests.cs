@@ -126,6 +126,27 @@ public class DeliveryHandlerTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(DeliveryStatus.Cancelled, stored!.Status);
     }
 
+    [Fact]
+    public async Task AfterARotationADeliveryReadFromTheProtectedRowIsSignedWithBothSecrets()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (app, delivery) = await DeliveryToAsync(receiver.Url("rotated", _ => 200));
+        var store = app.Get<SubscriptionStore>();
+        var orgId = Domain.Orgs.OrgId.Parse(delivery.SubscriptionOrgId);
+        var record = (await store.GetAsync(delivery.TreeId, orgId, delivery.SubscriptionId, default))!;
+        var old = record.Subscription.Secret;
+        var fresh = record.Subscription.RotateSecret(DateTimeOffset.UtcNow);
+        Assert.NotNull(await store.TryReplaceAsync(record.Subscription, record.ETag, default));
+
+        await app.Get<DeliveryHandler>().HandleAsync(Received(delivery, 1), new Mock<ServiceBusMessageActions>().Object, default);
+
+        var received = Assert.Single(receiver.At("rotated"));
+        var body = System.Text.Encoding.UTF8.GetBytes(received.Body);
+        Assert.Equal(2, received.Signature.Split(' ').Length);
+        Assert.True(WebhookSignature.Verify(fresh, received.Id, long.Parse(received.Timestamp), body, received.Signature));
+        Assert.True(WebhookSignature.Verify(old, received.Id, long.Parse(received.Timestamp), body, received.Signature));
+    }
+
     private async Task<(WebhookApp App, DeliveryRecord Delivery)> DeliveryToAsync(string url)
     {
         var app = new WebhookApp(azurite, Settings);

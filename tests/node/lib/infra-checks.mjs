@@ -96,6 +96,7 @@ export const expectedRoles = Object.freeze([
   { role: 'Monitoring Metrics Publisher', id: '3913510d-42f4-4e42-8a64-420c390055eb', scope: 'Microsoft.Insights/components' },
 ]);
 export const keyVaultSecretsUser = Object.freeze({ role: 'Key Vault Secrets User', id: '4633458b-17de-408a-b874-0445c86b69e6', scope: 'Microsoft.KeyVault/vaults' });
+export const keyVaultCertificateUser = Object.freeze({ role: 'Key Vault Certificate User', id: 'db79e9a7-68ee-4b58-9aeb-b90e7c24fcba', scope: 'Microsoft.KeyVault/vaults' });
 
 /** App settings of the (single) function app as a name -> value map (unknown values as their ARM expression text). */
 export function appSettingsOf(resources) {
@@ -250,7 +251,7 @@ export function requirementChecks(resources, appResources, infraDir) {
         for (const name of names) expect(problems, have.includes(name), `${type} ${name} is named in app-resources.json but not declared`);
         for (const name of have) expect(problems, names.includes(name), `${type} ${name} is declared but not named in app-resources.json`);
       }
-      for (const key of ['deploymentContainer']) {
+      for (const key of ['deploymentContainer', 'keyRingContainer']) {
         expect(problems, appResources.storage.blobContainers.includes(appResources.storage[key]), `${key} is not in blobContainers`);
       }
       return problems;
@@ -311,15 +312,34 @@ export function requirementChecks(resources, appResources, infraDir) {
         expect(problems, vault.body.properties?.enableRbacAuthorization === true, 'the vault does not use RBAC authorization');
         expect(problems, !vault.body.properties?.accessPolicies?.length, 'the vault has access policies');
       }
-      problems.push(...roleAssignmentProblems(resources, [keyVaultSecretsUser]));
-      const secretsUser = ofType(resources, 'Microsoft.Authorization/roleAssignments').find((a) => text(a.body.properties?.roleDefinitionId).includes(keyVaultSecretsUser.id));
-      if (secretsUser) {
-        expect(problems, conditionOf(secretsUser.module) === "parameters('deployKeyVault')",
-          `Key Vault Secrets User is assigned under ${conditionOf(secretsUser.module)}, not deployKeyVault`);
+      problems.push(...roleAssignmentProblems(resources, [keyVaultSecretsUser, keyVaultCertificateUser]));
+      for (const role of [keyVaultSecretsUser, keyVaultCertificateUser]) {
+        const assignment = ofType(resources, 'Microsoft.Authorization/roleAssignments').find((a) => text(a.body.properties?.roleDefinitionId).includes(role.id));
+        if (assignment) {
+          expect(problems, conditionOf(assignment.module) === "parameters('deployKeyVault')",
+            `${role.role} is assigned under ${conditionOf(assignment.module)}, not deployKeyVault`);
+        }
       }
       const settings = appSettingsOf(resources) ?? {};
       expect(problems, String(settings.KeyVault__VaultUri).includes("parameters('deployKeyVault')") && String(settings.KeyVault__VaultUri).endsWith(", '')"),
         `KeyVault__VaultUri is ${settings.KeyVault__VaultUri}, not the vault URI or '' without a vault`);
+      return problems;
+    },
+
+    "the key ring has a container of its own, and a Key Vault certificate only with the vault"() {
+      const problems = [];
+      const ring = appResources.storage.keyRingContainer;
+      expect(problems, ring !== appResources.storage.deploymentContainer && !ring.startsWith(appResources.storage.sftpContainerPrefix),
+        `keyRingContainer ${ring} is shared with another use`);
+      const settings = appSettingsOf(resources) ?? {};
+      expect(problems, settings.SecretProtection__KeyRingContainer === ring,
+        `SecretProtection__KeyRingContainer is ${settings.SecretProtection__KeyRingContainer}, not ${ring}`);
+      expect(problems, String(settings.SecretProtection__CertificateName).includes("parameters('deployKeyVault')")
+        && String(settings.SecretProtection__CertificateName).includes("parameters('keyRingCertificateName')"),
+        `SecretProtection__CertificateName is ${settings.SecretProtection__CertificateName}, not the certificate name under deployKeyVault`);
+      expect(problems, String(settings.SecretProtection__KeyVaultUri).includes('keyVaultUri'),
+        `SecretProtection__KeyVaultUri is ${settings.SecretProtection__KeyVaultUri}, not the vault's URI`);
+      expect(problems, settings.SecretProtection__credential === 'managedidentity', 'SecretProtection__credential is not managedidentity');
       return problems;
     },
 
