@@ -131,6 +131,35 @@ public class WebhookEndToEndTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(WebhookEventCatalog.WebhookTest, JsonDocument.Parse(bodies[0]).RootElement.GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task AfterARotationBothSecretsSignWhileTheRowHoldsOnlyProtectedPayloadsAndNoLogShowsEither()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var logs = new LogCapture();
+        await using var app = await AppHost.StartAsync(azurite, (services, _) => logs.AddTo(services), FastHost);
+        var (orgId, key) = await app.SignUpAsync();
+        var (subscriptionId, first) = await SubscribeAsync(app, orgId, key, receiver.Url("rotated", _ => 200), ["org.updated"]);
+        var rotate = await app.Client.SendAsync(AppHost.Request(HttpMethod.Post, $"api/orgs/{orgId}/webhooks/{subscriptionId}/rotate-secret", key));
+        var second = (await rotate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+
+        await UpdateOrgAsync(app, orgId, key, "signed twice");
+
+        await Eventually.TrueAsync(() => receiver.At("rotated").Count == 1, "the delivery arrives");
+        var received = receiver.At("rotated")[0];
+        var body = Encoding.UTF8.GetBytes(received.Body);
+        Assert.True(WebhookSignature.Verify(WebhookSecret.Parse(second), received.Id, long.Parse(received.Timestamp), body, received.Signature));
+        Assert.True(WebhookSignature.Verify(WebhookSecret.Parse(first), received.Id, long.Parse(received.Timestamp), body, received.Signature));
+        var row = (await new Azure.Data.Tables.TableClient(azurite.ConnectionString, OrgFunctions.Storage.TableNames.Orgs)
+            .GetEntityAsync<Azure.Data.Tables.TableEntity>(orgId, $"wh:{orgId}:{subscriptionId}")).Value;
+        Assert.StartsWith(OrgFunctions.Secrets.SecretCodec.Prefix, row.GetString("Secret"));
+        Assert.StartsWith(OrgFunctions.Secrets.SecretCodec.Prefix, row.GetString("PreviousSecret"));
+        Assert.NotEmpty(logs.Lines);
+        foreach (var secret in new[] { first, second })
+        {
+            Assert.DoesNotContain(logs.Lines, line => line.Contains(secret["whsec_".Length..], StringComparison.Ordinal));
+        }
+    }
+
     internal static async Task<(string Id, string Secret)> SubscribeAsync(AppHost app, string orgId, string key, string url, string[] events,
         bool includeDescendants = true)
     {
