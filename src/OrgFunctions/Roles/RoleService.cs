@@ -59,8 +59,8 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         var path = org.Value!.Org.Path;
         var role = Role.Custom("role_" + Guid.NewGuid().ToString("N")[..20], request.Name, request.Permissions);
         var partition = path.RootId.Value;
-        if (await reservations.LegacyTakenAsync(partition, RowKeys.RoleName(path.OrgId, role.Name), RowKeys.LegacyRoleNamesOfTyped(path.OrgId, role.Name),
-                NameReservations.RoleHolder, role.Id, cancellationToken))
+        if (await reservations.LegacyTakenAsync(partition, RowKeys.RoleName(path.OrgId, role.Name),
+                RowKeys.LegacyRoleNamesOfTyped(path.OrgId, role.Name), NameReservations.RoleHolder, role.Id, cancellationToken))
         {
             return NameTaken;
         }

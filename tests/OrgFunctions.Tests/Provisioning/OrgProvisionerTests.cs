@@ -105,6 +105,28 @@ public sealed class OrgProvisionerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains("'SALES' is already used", refused.Message);
     }
 
+    [Theory]
+    [InlineData("Café", "Cafe\u0301")]
+    [InlineData("D\u200Bupx", "Dupx")]
+    public async Task ALookAlikeOfANameHeldInTheTreeIsRefused(string held, string requested)
+    {
+        var (parent, _) = await _app.Trees.RootAsync();
+        await _app.Trees.ChildAsync(parent, held);
+
+        await Assert.ThrowsAsync<ProvisioningRefusedException>(() => Provisioner.ReserveNameAsync(Input(parent, requested), default));
+    }
+
+    [Fact]
+    public async Task ANameReservedInTheLegacyKeyFormIsRefusedInItsComposedForm()
+    {
+        var (parent, _) = await _app.Trees.RootAsync();
+        // Before ADR 0013 a name was reserved as typed, upper-cased: here "Cafe\u0301" typed decomposed (NFD).
+        var legacyKey = "name:" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes("CAFE\u0301"));
+        await _app.Tables.Orgs.AddEntityAsync(new TableEntity(parent.Org.Id.Value, legacyKey) { ["Kind"] = "name", ["OrgId"] = OrgId.New().Value });
+
+        await Assert.ThrowsAsync<ProvisioningRefusedException>(() => Provisioner.ReserveNameAsync(Input(parent, "Café"), default));
+    }
+
     [Fact]
     public async Task CompensationRemovesWhatWasMadeFreesTheNameAndEmitsNothing()
     {
