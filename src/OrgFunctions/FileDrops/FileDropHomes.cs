@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrgFunctions.Domain.Orgs;
 
@@ -10,7 +11,7 @@ namespace OrgFunctions.FileDrops;
 /// removed with it. The org a dropped file belongs to is the container it is in, which only that org's SFTP local user can
 /// reach, never a name the uploader chose.
 /// </summary>
-public sealed class FileDropHomes(BlobServiceClient blobs, IOptions<FileDropOptions> options)
+public sealed class FileDropHomes(BlobServiceClient blobs, IOptions<FileDropOptions> options, ILogger<FileDropHomes> logger)
 {
     public string Prefix => options.Value.ContainerPrefix;
 
@@ -25,6 +26,23 @@ public sealed class FileDropHomes(BlobServiceClient blobs, IOptions<FileDropOpti
     /// <summary>Idempotent: a redelivered provisioning step finds the container there.</summary>
     public Task CreateAsync(OrgId orgId, CancellationToken cancellationToken) =>
         Container(orgId).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Removes the homes of orgs whose deletion is already committed. A failure is logged, not thrown: the delete stands
+    /// (a retried request would find the org gone), and a home left behind only gets refusals.
+    /// </summary>
+    public async Task RemoveAfterDeleteAsync(IEnumerable<OrgId> orgIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RemoveAsync(orgIds, cancellationToken);
+        }
+        catch (RequestFailedException ex)
+        {
+            logger.LogError("Removing the SFTP homes of deleted orgs failed ({Status} {Code}); the homes left only get refusals.",
+                ex.Status, ex.ErrorCode);
+        }
+    }
 
     /// <summary>Removes the homes of deleted orgs, with everything in them; one already gone is fine.</summary>
     public async Task RemoveAsync(IEnumerable<OrgId> orgIds, CancellationToken cancellationToken)

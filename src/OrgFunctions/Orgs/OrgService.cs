@@ -185,7 +185,7 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         if (deleted.Failure is null)
         {
             // Their SFTP homes go with them, once the deletion is committed (a home left by a crash here only gets refusals).
-            await homes.RemoveAsync(descendants.Select(d => d.Org.Id).Append(target.Org.Id), cancellationToken);
+            await homes.RemoveAfterDeleteAsync(descendants.Select(d => d.Org.Id).Append(target.Org.Id), cancellationToken);
         }
         return deleted;
     }

@@ -1,5 +1,7 @@
 using OrgFunctions.Domain.Events;
+using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Orgs;
+using OrgFunctions.Provisioning;
 using OrgFunctions.Testing.Azurite;
 using OrgFunctions.Tests.Builders;
 
@@ -74,6 +76,25 @@ public class TenantIsolationTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Empty(await h.BlobNamesAsync("inbox", home));
         Assert.Empty(await h.RowsAsync(h.Tables.Blocklist, child.Org.Id.Value));
         Assert.Empty(await h.RowsAsync(h.Tables.Imports, child.Org.Id.Value));
+    }
+
+    [Fact]
+    public async Task AnOrgStillBeingProvisionedGetsOnlyRefusals()
+    {
+        var h = await FileDropHarness.CreateAsync(azurite);
+        var input = new ProvisioningInput(OrgId.New().Value, h.Org.Org.Path.Value, "Pending " + Guid.NewGuid().ToString("N")[..6], null, null,
+            CopyRoles: false, CopyTemplates: false, [], "apikey:test", DateTimeOffset.UtcNow, 3, 0.01);
+        var provisioner = h.Orgs.Get<OrgProvisioner>();
+        await provisioner.ReserveNameAsync(input, default);
+        await provisioner.CreateOrgAsync(input, default); // status provisioning: not activated
+        var home = h.Homes.Container(OrgId.Parse(input.OrgId));
+        await h.DropAsync("blocklist.csv", Row, home);
+
+        Assert.Equal(1, (await h.RunAsync()).Finished);
+
+        Assert.Contains("no active organisation", Assert.Single(await h.ReportsAsync("failed", home: home)).GetProperty("problem").GetString());
+        Assert.Empty(await h.RowsAsync(h.Tables.Blocklist, input.OrgId));
+        Assert.Empty(await h.RowsAsync(h.Tables.Imports, input.OrgId));
     }
 
     [Fact]
