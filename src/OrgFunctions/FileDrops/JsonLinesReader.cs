@@ -90,6 +90,11 @@ internal sealed class JsonLinesReader
         {
             Problem = "is not valid JSON";
         }
+        catch (InvalidOperationException)
+        {
+            // What System.Text.Json throws when a string or name escapes half a surrogate pair ("\ud800"): bad text, not a crash.
+            Problem = "holds text that is not Unicode (an unpaired surrogate escape)";
+        }
     }
 
     private async ValueTask<(RecordStatus, string)> ReadLineAsync(CancellationToken cancellationToken)

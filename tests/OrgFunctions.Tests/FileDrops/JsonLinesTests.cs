@@ -34,4 +34,18 @@ public class JsonLinesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtu
         Assert.Equal([2L, 3L, 4L, 5L], report.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt64()));
         Assert.Empty(await h.RowsAsync(h.Tables.SmartPhrases));
     }
+
+    [Fact]
+    public async Task ALoneSurrogateEscapeIsAnErrorOnItsLineNotACrash()
+    {
+        var h = await FileDropHarness.CreateAsync(azurite);
+        await h.DropAsync("smart-phrases.jsonl",
+            "{\"shortcut\":\"hi\",\"text\":\"Hi\"}\n{\"shortcut\":\"\\ud800\",\"text\":\"y\"}\n{\"\\udc00\":\"x\",\"text\":\"z\"}\n");
+
+        await h.RunAsync();
+
+        var report = await h.SingleReportAsync("failed", "smart-phrases.jsonl");
+        Assert.Equal([2L, 3L], report.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt64()));
+        Assert.Empty(await h.RowsAsync(h.Tables.SmartPhrases));
+    }
 }
