@@ -16,30 +16,24 @@ namespace OrgFunctions.Blocklist;
 /// </summary>
 public sealed class BlocklistService(OrgAccess access, OrgDataTables tables, BlocklistWriter writer, TimeProvider clock)
 {
-    public const int DefaultPageSize = 100;
-    public const int MaxPageSize = 1000;
+    public static readonly PageLimits Paging = new(DefaultSize: 100, MaxSize: 1000);
 
-    public async Task<Outcome<(IReadOnlyList<BlocklistView> Items, string? ContinuationToken)>> ListAsync(Caller caller, string orgId,
-        int? maxPerPage, string? continuationToken, CancellationToken cancellationToken)
+    public async Task<Outcome<ListPage<BlocklistView>>> ListAsync(Caller caller, string orgId, PageRequest request,
+        CancellationToken cancellationToken)
     {
         var org = await access.ResolveAsync(caller, orgId, Permission.ConversationsRead, cancellationToken);
         if (org.Failure is { } failure)
         {
             return failure;
         }
-        if (maxPerPage is < 1 or > MaxPageSize)
-        {
-            return Failure.Field("maxPerPage", $"must be from 1 to {MaxPageSize}");
-        }
         await tables.EnsureCreatedAsync();
-        var size = maxPerPage ?? DefaultPageSize;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {org.Value!.Org.Id.Value}");
-        await foreach (var page in tables.Blocklist.QueryAsync<TableEntity>(filter, size, cancellationToken: cancellationToken)
-                           .AsPages(continuationToken, size))
+        await foreach (var page in tables.Blocklist.QueryAsync<TableEntity>(filter, request.Size, cancellationToken: cancellationToken)
+                           .AsPages(request.StorageToken, request.Size))
         {
-            return (page.Values.Select(r => BlocklistView.From(BlocklistRow.Read(r).Entry)).ToList(), page.ContinuationToken);
+            return new ListPage<BlocklistView>(page.Values.Select(r => BlocklistView.From(BlocklistRow.Read(r).Entry)).ToList(), page.ContinuationToken);
         }
-        return (Array.Empty<BlocklistView>(), (string?)null);
+        return new ListPage<BlocklistView>([], null);
     }
 
     public async Task<Outcome<(BlocklistView Entry, bool Created)>> AddAsync(Caller caller, string orgId, BlocklistRequest request,

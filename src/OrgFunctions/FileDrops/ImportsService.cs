@@ -13,28 +13,23 @@ public sealed record ImportView(string ImportId, string File, string Kind, strin
 /// <summary>Past file drops of an org with their reports (<c>reports.read</c>).</summary>
 public sealed class ImportsService(OrgAccess access, OrgDataTables tables)
 {
-    public const int DefaultPageSize = 50;
+    public static readonly PageLimits Paging = new(DefaultSize: 50, MaxSize: 200);
 
-    public async Task<Outcome<(IReadOnlyList<ImportView> Items, string? ContinuationToken)>> ListAsync(Caller caller, string orgId,
-        int? maxPerPage, string? continuationToken, CancellationToken cancellationToken)
+    public async Task<Outcome<ListPage<ImportView>>> ListAsync(Caller caller, string orgId, PageRequest request,
+        CancellationToken cancellationToken)
     {
         var org = await access.ResolveAsync(caller, orgId, Permission.ReportsRead, cancellationToken);
         if (org.Failure is { } failure)
         {
             return failure;
         }
-        if (maxPerPage is < 1 or > 200)
-        {
-            return Failure.Field("maxPerPage", "must be from 1 to 200");
-        }
         await tables.EnsureCreatedAsync();
-        var size = maxPerPage ?? DefaultPageSize;
-        await foreach (var page in tables.Imports.QueryAsync<TableEntity>(ImportRows.ListFilter(org.Value!.Org.Id.Value), size,
-                           cancellationToken: cancellationToken).AsPages(continuationToken, size))
+        await foreach (var page in tables.Imports.QueryAsync<TableEntity>(ImportRows.ListFilter(org.Value!.Org.Id.Value), request.Size,
+                           cancellationToken: cancellationToken).AsPages(request.StorageToken, request.Size))
         {
-            return (page.Values.Select(r => new ImportView(r.RowKey[20..], r.GetString("File"), r.GetString("Kind"), r.GetString("Status"),
+            return new ListPage<ImportView>(page.Values.Select(r => new ImportView(r.RowKey[20..], r.GetString("File"), r.GetString("Kind"), r.GetString("Status"),
                 r.GetDateTimeOffset("ReceivedAt") ?? default, ImportRows.ReadReport(r))).ToList(), page.ContinuationToken);
         }
-        return (Array.Empty<ImportView>(), (string?)null);
+        return new ListPage<ImportView>([], null);
     }
 }

@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using OrgFunctions.Access;
+using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 
 namespace OrgFunctions.Http;
@@ -60,38 +61,48 @@ public sealed class Api(RequestAuthenticator authenticator)
         return new ObjectResult(body) { StatusCode = status };
     }
 
-    /// <summary>Reads <c>?maxPerPage=</c>; null when absent, an error when not a whole number.</summary>
-    public static bool TryPageSize(HttpRequest request, out int? maxPerPage, out IActionResult? problem)
+    /// <summary>
+    /// A listing's <c>maxPerPage</c> (within <paramref name="limits"/>) and <c>continuationToken</c> (decoded to storage's
+    /// token), or the 400 naming each bad one.
+    /// </summary>
+    public static bool TryPage(HttpRequest request, PageLimits limits, out PageRequest page, out IActionResult? problem)
     {
-        maxPerPage = null;
+        page = PageRequest.First(limits);
         problem = null;
+        var errors = new FieldErrors();
+        var size = limits.DefaultSize;
         var raw = request.Query["maxPerPage"].ToString();
-        if (raw.Length == 0)
+        if (raw.Length > 0)
         {
-            return true;
+            if (!int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size))
+            {
+                errors.Add("maxPerPage", "must be a whole number");
+            }
+            else if (size < 1 || size > limits.MaxSize)
+            {
+                errors.Add("maxPerPage", $"must be from 1 to {limits.MaxSize}");
+            }
         }
-        if (int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        if (!PageTokens.TryDecode(request.Query["continuationToken"], out var storageToken))
         {
-            maxPerPage = value;
-            return true;
+            errors.Add("continuationToken", PageTokens.Refusal);
         }
-        problem = Problems.Validation("maxPerPage", "must be a whole number");
-        return false;
-    }
-
-    /// <summary>A listing's <c>maxPerPage</c> and <c>continuationToken</c> (decoded to the storage token), or the 400 naming the bad one.</summary>
-    public static bool TryPaging(HttpRequest request, out int? maxPerPage, out string? storageToken, out IActionResult? problem)
-    {
-        storageToken = null;
-        if (!TryPageSize(request, out maxPerPage, out problem))
+        if (errors.Any)
         {
+            problem = Problems.Validation(errors);
             return false;
         }
-        if (!PageTokens.TryDecode(request.Query["continuationToken"], out storageToken))
-        {
-            problem = Problems.Validation("continuationToken", PageTokens.Refusal);
-            return false;
-        }
+        page = new PageRequest(size, storageToken);
         return true;
     }
+
+    /// <summary>
+    /// A listing: authenticates, resolves the page asked for (a 400 naming each bad paging parameter), runs the listing,
+    /// and answers its page with the API's token for the next one.
+    /// </summary>
+    public Task<IActionResult> ListAsync<T>(HttpRequest request, PageLimits limits,
+        Func<Caller, PageRequest, Task<Outcome<ListPage<T>>>> list, CancellationToken cancellationToken) =>
+        RunAsync(request, async caller => TryPage(request, limits, out var page, out var problem)
+            ? (await list(caller, page)).ToResult(p => new OkObjectResult(new ListPage<T>(p.Items, PageTokens.Encode(p.ContinuationToken))))
+            : problem!, cancellationToken);
 }

@@ -19,8 +19,7 @@ namespace OrgFunctions.Orgs;
 public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables tables, ChildCounts children, EventFactory events,
     FileDropHomes homes, NameReservations reservations, TimeProvider clock)
 {
-    public const int DefaultPageSize = 100;
-    public const int MaxPageSize = 1000;
+    public static readonly PageLimits Paging = new(DefaultSize: 100, MaxSize: 1000);
 
     // Table Storage takes at most 100 actions per transaction.
     private const int MaxActions = 100;
@@ -277,26 +276,17 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         return (revocations, deletion);
     }
 
-    public async Task<Outcome<OrgPage>> ListAsync(Caller caller, string orgId, bool childrenOnly, int? maxPerPage,
-        string? continuationToken, CancellationToken cancellationToken)
+    public async Task<Outcome<ListPage<OrgView>>> ListAsync(Caller caller, string orgId, bool childrenOnly, PageRequest page,
+        CancellationToken cancellationToken)
     {
         var resolved = await access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
         if (resolved.Failure is { } failure)
         {
             return failure;
         }
-        var size = maxPerPage ?? DefaultPageSize;
-        if (size is < 1 or > MaxPageSize)
-        {
-            return Failure.Field("maxPerPage", $"must be from 1 to {MaxPageSize}");
-        }
-        if (!PageTokens.TryDecode(continuationToken, out var storageToken))
-        {
-            return Failure.Field("continuationToken", PageTokens.Refusal);
-        }
         var path = resolved.Value!.Org.Path;
-        var (orgs, next) = await store.DescendantsPageAsync(path, size, storageToken, cancellationToken,
+        var (orgs, next) = await store.DescendantsPageAsync(path, page.Size, page.StorageToken, cancellationToken,
             childrenOnly ? path.Depth + 1 : null);
-        return new OrgPage(orgs.Select(OrgView.From).ToList(), PageTokens.Encode(next));
+        return new ListPage<OrgView>(orgs.Select(OrgView.From).ToList(), next);
     }
 }

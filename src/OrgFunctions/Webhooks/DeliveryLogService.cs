@@ -8,11 +8,10 @@ namespace OrgFunctions.Webhooks;
 /// <summary>A subscription's delivery log (newest first, by status) and manual redelivery.</summary>
 public sealed class DeliveryLogService(SubscriptionService subscriptions, DeliveryLog log, DeliveryQueue queue)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
+    public static readonly PageLimits Paging = new(DefaultSize: 50, MaxSize: 200);
 
-    public async Task<Outcome<DeliveryPage>> ListAsync(Caller caller, string orgId, string id, string? status, int? maxPerPage,
-        string? continuationToken, CancellationToken cancellationToken)
+    public async Task<Outcome<ListPage<DeliveryView>>> ListAsync(Caller caller, string orgId, string id, string? status, PageRequest page,
+        CancellationToken cancellationToken)
     {
         var found = await subscriptions.GetAsync(caller, orgId, id, cancellationToken);
         if (found.Failure is { } failure)
@@ -28,17 +27,8 @@ public sealed class DeliveryLogService(SubscriptionService subscriptions, Delive
             }
             wanted = parsed;
         }
-        var size = maxPerPage ?? DefaultPageSize;
-        if (size is < 1 or > MaxPageSize)
-        {
-            return Failure.Field("maxPerPage", $"must be from 1 to {MaxPageSize}");
-        }
-        if (!PageTokens.TryDecode(continuationToken, out var storageToken))
-        {
-            return Failure.Field("continuationToken", PageTokens.Refusal);
-        }
-        var (items, next) = await log.PageAsync(found.Value!.Subscription.Id, wanted, size, storageToken, cancellationToken);
-        return new DeliveryPage(items.Select(DeliveryView.From).ToList(), PageTokens.Encode(next));
+        var (items, next) = await log.PageAsync(found.Value!.Subscription.Id, wanted, page.Size, page.StorageToken, cancellationToken);
+        return new ListPage<DeliveryView>(items.Select(DeliveryView.From).ToList(), next);
     }
 
     /// <summary>

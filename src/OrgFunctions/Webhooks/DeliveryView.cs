@@ -13,4 +13,3 @@ public sealed record DeliveryView(string Id, string EventId, string EventType, s
             Math.Round(a.Duration.TotalMilliseconds, 1))).ToList(), d.NextAttemptAt, d.CreatedAt);
 }
 
-public sealed record DeliveryPage(IReadOnlyList<DeliveryView> Items, string? ContinuationToken);

@@ -124,9 +124,9 @@ public class IngestTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
         await h.RunAsync();
 
         var service = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OrgFunctions.FileDrops.ImportsService>(h.Services);
-        var page = await service.ListAsync(Builders.OrgTreeBuilder.CallerIn(h.Org), h.OrgId, null, null, default);
+        var page = await service.ListAsync(Builders.OrgTreeBuilder.CallerIn(h.Org), h.OrgId, OrgFunctions.Application.PageRequest.First(OrgFunctions.FileDrops.ImportsService.Paging), default);
 
-        Assert.Equal(["notes.txt", "blocklist-1.csv"], page.Value.Items.Select(i => i.File));
+        Assert.Equal(["notes.txt", "blocklist-1.csv"], page.Value!.Items.Select(i => i.File));
         Assert.Equal(["failed", "completed"], page.Value.Items.Select(i => i.Status));
         Assert.NotNull(page.Value.Items[1].Report);
     }

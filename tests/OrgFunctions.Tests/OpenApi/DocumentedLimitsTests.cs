@@ -77,7 +77,7 @@ public class DocumentedLimitsTests
     {
         var maxPerPage = ApiDocument.Deref(ApiDocument.Schemas.Resolve("#/components/parameters/MaxPerPage")).GetProperty("schema");
 
-        Assert.Equal((1, OrgService.MaxPageSize, OrgService.DefaultPageSize),
+        Assert.Equal((1, OrgService.Paging.MaxSize, OrgService.Paging.DefaultSize),
             (Int(maxPerPage, "minimum"), Int(maxPerPage, "maximum"), Int(maxPerPage, "default")));
         Assert.Contains(JsonBody.MaxBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes", ApiDocument.Schemas.Resolve("#/components/responses/PayloadTooLarge")
             .GetProperty("description").GetString(), StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public class DocumentedLimitsTests
         Assert.Equal(WebhookEventCatalog.Entries.Select(e => e.Type), Enumerated("WebhookEventType"));
         Assert.Equal(Enum.GetValues<DeliveryStatus>().Select(s => s.ToName()), Enumerated("DeliveryStatus"));
         var deliveriesPerPage = ApiDocument.Schemas.Resolve("#/components/parameters/DeliveryMaxPerPage").GetProperty("schema");
-        Assert.Equal((1, DeliveryLogService.MaxPageSize, DeliveryLogService.DefaultPageSize),
+        Assert.Equal((1, DeliveryLogService.Paging.MaxSize, DeliveryLogService.Paging.DefaultSize),
             (Int(deliveriesPerPage, "minimum"), Int(deliveriesPerPage, "maximum"), Int(deliveriesPerPage, "default")));
         Assert.Contains($"At most {SubscriptionService.MaxSubscriptionsPerOrg} subscriptions per org",
             ApiDocument.Operation("/orgs/{orgId}/webhooks", "post").GetProperty("description").GetString(), StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public class DocumentedLimitsTests
             Schema("BlocklistEntry").GetProperty("properties").GetProperty("channel").GetProperty("enum").EnumerateArray()
                 .Select(e => e.GetString()!).Order(StringComparer.Ordinal));
         var blocklistPage = ApiDocument.Schemas.Resolve("#/components/parameters/BlocklistMaxPerPage").GetProperty("schema");
-        Assert.Equal((1, BlocklistService.MaxPageSize, BlocklistService.DefaultPageSize),
+        Assert.Equal((1, BlocklistService.Paging.MaxSize, BlocklistService.Paging.DefaultSize),
             (Int(blocklistPage, "minimum"), Int(blocklistPage, "maximum"), Int(blocklistPage, "default")));
 
         var phrase = Schema("SmartPhrase").GetProperty("properties");
@@ -140,7 +140,7 @@ public class DocumentedLimitsTests
             Int(Schema("SmartPhraseList").GetProperty("properties").GetProperty("items"), "maxItems"));
 
         var importsPage = ApiDocument.Schemas.Resolve("#/components/parameters/ImportsMaxPerPage").GetProperty("schema");
-        Assert.Equal(OrgFunctions.FileDrops.ImportsService.DefaultPageSize, Int(importsPage, "default"));
+        Assert.Equal(OrgFunctions.FileDrops.ImportsService.Paging.DefaultSize, Int(importsPage, "default"));
     }
 
     private static IEnumerable<string> Enumerated(string schema) => Schema(schema).GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);

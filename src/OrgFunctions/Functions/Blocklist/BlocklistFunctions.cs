@@ -13,15 +13,8 @@ public sealed class BlocklistFunctions(Api api, BlocklistService blocklist)
     public Task<IActionResult> ListBlocklist(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/blocklist")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-        {
-            if (!Api.TryPaging(request, out var maxPerPage, out var token, out var problem))
-            {
-                return problem!;
-            }
-            return (await blocklist.ListAsync(caller, orgId, maxPerPage, token, cancellationToken)).ToResult(page =>
-                new OkObjectResult(new { items = page.Items, continuationToken = PageTokens.Encode(page.ContinuationToken) }));
-        }, cancellationToken);
+        api.ListAsync(request, BlocklistService.Paging, (caller, page) => blocklist.ListAsync(caller, orgId, page, cancellationToken),
+            cancellationToken);
 
     [Function(nameof(AddToBlocklist))]
     public Task<IActionResult> AddToBlocklist(

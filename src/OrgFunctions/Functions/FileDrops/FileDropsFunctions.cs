@@ -17,13 +17,6 @@ public sealed class FileDropsFunctions(Api api, FileDropRun run, ImportsService 
     public Task<IActionResult> ListImports(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/imports")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-        {
-            if (!Api.TryPaging(request, out var maxPerPage, out var token, out var problem))
-            {
-                return problem!;
-            }
-            return (await imports.ListAsync(caller, orgId, maxPerPage, token, cancellationToken)).ToResult(page =>
-                new OkObjectResult(new { items = page.Items, continuationToken = PageTokens.Encode(page.ContinuationToken) }));
-        }, cancellationToken);
+        api.ListAsync(request, ImportsService.Paging, (caller, page) => imports.ListAsync(caller, orgId, page, cancellationToken),
+            cancellationToken);
 }

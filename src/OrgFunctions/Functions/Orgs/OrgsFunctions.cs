@@ -47,13 +47,6 @@ public sealed class OrgsFunctions(Api api, OrgService orgs)
         string orgId, CancellationToken cancellationToken) => ListAsync(request, orgId, childrenOnly: false, cancellationToken);
 
     private Task<IActionResult> ListAsync(HttpRequest request, string orgId, bool childrenOnly, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-        {
-            if (!Api.TryPageSize(request, out var maxPerPage, out var problem))
-            {
-                return problem!;
-            }
-            var page = await orgs.ListAsync(caller, orgId, childrenOnly, maxPerPage, request.Query["continuationToken"], cancellationToken);
-            return page.ToResult(p => new OkObjectResult(p));
-        }, cancellationToken);
+        api.ListAsync(request, OrgService.Paging, (caller, page) => orgs.ListAsync(caller, orgId, childrenOnly, page, cancellationToken),
+            cancellationToken);
 }

@@ -13,16 +13,8 @@ public sealed class WebhookDeliveriesFunctions(Api api, DeliveryLogService deliv
     public Task<IActionResult> ListWebhookDeliveries(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/webhooks/{id}/deliveries")] HttpRequest request,
         string orgId, string id, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-        {
-            if (!Api.TryPageSize(request, out var maxPerPage, out var problem))
-            {
-                return problem!;
-            }
-            var page = await deliveries.ListAsync(caller, orgId, id, request.Query["status"], maxPerPage,
-                request.Query["continuationToken"], cancellationToken);
-            return page.ToResult(p => new OkObjectResult(p));
-        }, cancellationToken);
+        api.ListAsync(request, DeliveryLogService.Paging, (caller, page) =>
+            deliveries.ListAsync(caller, orgId, id, request.Query["status"], page, cancellationToken), cancellationToken);
 
     [Function(nameof(RedeliverWebhook))]
     public Task<IActionResult> RedeliverWebhook(
