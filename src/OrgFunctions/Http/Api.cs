@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using OrgFunctions.Access;
+using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 
 namespace OrgFunctions.Http;
