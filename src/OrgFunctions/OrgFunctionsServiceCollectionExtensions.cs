@@ -1,10 +1,19 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OrgFunctions.Access;
+using OrgFunctions.ApiKeys;
 using OrgFunctions.Configuration;
 using OrgFunctions.FileDrops;
 using OrgFunctions.Health;
+using OrgFunctions.Http;
+using OrgFunctions.Orgs;
+using OrgFunctions.Outbox;
 using OrgFunctions.Provisioning;
+using OrgFunctions.Roles;
 using OrgFunctions.Secrets;
+using OrgFunctions.Settings;
+using OrgFunctions.Signup;
+using OrgFunctions.Storage;
 using OrgFunctions.Templates;
 using OrgFunctions.OpenApi;
 using OrgFunctions.Webhooks;
@@ -13,7 +22,7 @@ namespace OrgFunctions;
 
 /// <summary>
 /// The app's one composition root: Program.cs (the real worker) and the local host both call it, so a
-/// function gets the same services wherever it runs.
+/// function gets the same services wherever it runs. Each feature registers its own services in its folder.
 /// </summary>
 public static class OrgFunctionsServiceCollectionExtensions
 {
@@ -31,10 +40,28 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddWebhooks(configuration);
         services.AddFileDrops(configuration);
         services.AddHttpClient();
-        services.AddSingleton<IStorageProbe, StorageProbe>();
-        services.AddSingleton<HealthService>();
+        services.AddHealth();
         services.AddOpenApiDocument();
         services.AddOrgFunctionsMiddleware();
+        return services;
+    }
+
+    /// <summary>
+    /// The org-management core every other feature builds on (orgs, access, roles, settings, API keys, sign-up, the
+    /// HTTP edge); test and benchmark hosts call it alone. Needs a <c>TableServiceClient</c>, and a <c>BlobServiceClient</c>
+    /// for the orgs' SFTP homes.
+    /// </summary>
+    public static IServiceCollection AddOrgManagement(this IServiceCollection services)
+    {
+        services.AddOrgTables();
+        services.AddOrgs();
+        services.AddRoles();
+        services.AddAccess();
+        services.AddOutbox();
+        services.AddSignup();
+        services.AddSettings();
+        services.AddApiKeys();
+        services.AddApi();
         return services;
     }
 }

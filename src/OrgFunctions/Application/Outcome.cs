@@ -1,5 +1,3 @@
-using OrgFunctions.Http;
-
 namespace OrgFunctions.Application;
 
 /// <summary>Why an application operation did not happen, in terms a trigger maps to an HTTP status.</summary>

@@ -85,7 +85,7 @@ public sealed class BlocklistService(OrgAccess access, OrgDataTables tables, Blo
         {
             return failure;
         }
-        var errors = new Http.FieldErrors();
+        var errors = new FieldErrors();
         if (!Channels.TryParse(channelName, out var channel))
         {
             errors.Add("channel", "must be one of " + string.Join(", ", Channels.Names));

@@ -1,15 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrgFunctions.Outbox;
-using OrgFunctions.SmartPhrases;
 using OrgFunctions.Storage;
 
 namespace OrgFunctions.Blocklist;
 
-/// <summary>Blocklist and smart phrases: the per-org data that file drops feed. Needs <c>AddOrgManagement()</c>.</summary>
+/// <summary>The blocklist of an org, fed by file drops. Needs <c>AddOrgManagement()</c>.</summary>
 public static class BlocklistServiceCollectionExtensions
 {
-    public static IServiceCollection AddBlocklistAndSmartPhrases(this IServiceCollection services)
+    public static IServiceCollection AddBlocklist(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OrgDataTables>();
@@ -18,7 +17,6 @@ public static class BlocklistServiceCollectionExtensions
         services.AddSingleton<BlocklistWriter>();
         services.AddSingleton<BlocklistEventSweeper>();
         services.AddSingleton<BlocklistService>();
-        services.AddSingleton<SmartPhraseService>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrgFunctions.Blocklist;
 using OrgFunctions.Outbox;
+using OrgFunctions.SmartPhrases;
 using OrgFunctions.Storage;
 
 namespace OrgFunctions.FileDrops;
@@ -12,7 +13,8 @@ public static class FileDropsServiceCollectionExtensions
 {
     public static IServiceCollection AddFileDrops(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBlocklistAndSmartPhrases();
+        services.AddBlocklist();
+        services.AddSmartPhrases();
         services.AddOptions<FileDropOptions>()
             .Bind(configuration.GetSection(FileDropOptions.Section))
             .ValidateDataAnnotations()

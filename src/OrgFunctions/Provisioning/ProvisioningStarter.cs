@@ -112,7 +112,7 @@ public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, Chil
         {
             return new Failure.Conflict($"The name '{request.Name}' is already used by another org of this tree.");
         }
-        var unknown = new Http.FieldErrors();
+        var unknown = new FieldErrors();
         for (var i = 0; i < request.SenderIds.Count; i++)
         {
             var sender = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, RowKeys.Sender(parent.Id, request.SenderIds[i]),

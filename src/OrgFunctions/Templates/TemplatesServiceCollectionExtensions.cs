@@ -4,7 +4,7 @@ namespace OrgFunctions.Templates;
 
 public static class TemplatesServiceCollectionExtensions
 {
-    /// <summary>WhatsApp templates of an org. Needs <see cref="OrgManagementServiceCollectionExtensions.AddOrgManagement"/>.</summary>
+    /// <summary>WhatsApp templates of an org. Needs <see cref="OrgFunctionsServiceCollectionExtensions.AddOrgManagement"/>.</summary>
     public static IServiceCollection AddTemplates(this IServiceCollection services)
     {
         services.AddSingleton<TemplateStore>();

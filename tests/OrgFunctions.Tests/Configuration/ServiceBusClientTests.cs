@@ -55,6 +55,20 @@ public class ServiceBusClientTests
     }
 
     [Fact]
+    public async Task TheCompositionRegistersOneClientTheOneFromServiceBusConnection()
+    {
+        var services = new ServiceCollection().AddOrgFunctions(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["ServiceBusConnection"] = "Endpoint=sb://sb-local.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=bm90LWEta2V5",
+        }).Build());
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Single(services, d => d.ServiceType == typeof(ServiceBusClient));
+        Assert.Equal("sb-local.servicebus.windows.net", provider.GetRequiredService<ServiceBusClient>().FullyQualifiedNamespace);
+    }
+
+    [Fact]
     public async Task AClientRegisteredInItsPlaceWinsAsTheLocalHostsDoes()
     {
         var local = new Mock<ServiceBusClient>().Object;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrgFunctions.Application;
 using OrgFunctions.Http;
 
 namespace OrgFunctions.Tests.Http;

@@ -1,7 +1,10 @@
 using OrgFunctions.Benchmarks.Provisioning;
 using OrgFunctions.Testing.Azurite;
 
-namespace OrgFunctions.Tests.Provisioning;
+namespace OrgFunctions.Benchmarks.Tests.Provisioning;
+
+// Inside the namespace: from here OrgFunctions.Benchmarks.BenchmarkOptions (the listing benchmark's) would win otherwise.
+using BenchmarkOptions = OrgFunctions.Benchmarks.Provisioning.BenchmarkOptions;
 
 /// <summary>Keeps bench/OrgFunctions.Benchmarks.Provisioning working: its quick mode, on the shared Azurite. Timings aren't asserted.</summary>
 public sealed class ProvisioningBenchmarkTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>

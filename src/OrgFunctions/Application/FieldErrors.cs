@@ -1,4 +1,4 @@
-namespace OrgFunctions.Http;
+namespace OrgFunctions.Application;
 
 /// <summary>Invalid fields of one request, by JSON path (<c>owner.email</c>, <c>names[2]</c>), each with its reasons.</summary>
 public sealed class FieldErrors

@@ -1,10 +1,9 @@
 using OrgFunctions.Benchmarks.Webhooks;
 using OrgFunctions.Testing.Azurite;
 
-namespace OrgFunctions.Tests.Webhooks;
+namespace OrgFunctions.Benchmarks.Tests.Webhooks;
 
 /// <summary>The webhook benchmark's quick mode runs and measures what it claims (it throws if work went missing).</summary>
-[Collection(Functions.WebhookEndToEndCollection.Name)]
 public class WebhookBenchmarkTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]

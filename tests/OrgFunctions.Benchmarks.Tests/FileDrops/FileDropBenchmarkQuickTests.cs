@@ -2,7 +2,7 @@ using OrgFunctions.Benchmarks.FileDrops;
 using OrgFunctions.Testing.Azurite;
 using Xunit.Abstractions;
 
-namespace OrgFunctions.Tests.FileDrops;
+namespace OrgFunctions.Benchmarks.Tests.FileDrops;
 
 /// <summary>The benchmark in quick mode: it runs end to end and its ingest applies every row (no timing is asserted).</summary>
 public class FileDropBenchmarkQuickTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
