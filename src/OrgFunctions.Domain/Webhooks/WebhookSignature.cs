@@ -32,16 +32,4 @@ public static class WebhookSignature
         }
         return parts.Count == 0 ? throw new DomainException("At least one secret signs.") : string.Join(' ', parts);
     }
-
-    /// <summary>True if any v1 signature in <paramref name="header"/> is <paramref name="secret"/>'s (constant-time).</summary>
-    public static bool Verify(WebhookSecret secret, string id, long timestamp, ReadOnlySpan<byte> body, string header)
-    {
-        var expected = Encoding.ASCII.GetBytes(Compute(secret, id, timestamp, body));
-        var match = false;
-        foreach (var part in header.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            match |= CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(part));
-        }
-        return match;
-    }
 }

@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using OrgFunctions.Domain.Webhooks;
+using StandardWebhooks;
+using StandardWebhooks.Diagnostics;
 
 namespace OrgFunctions.Domain.Tests.Webhooks;
 
@@ -37,13 +41,29 @@ public class WebhookSignatureTests
     }
 
     [Fact]
-    public void VerifyAcceptsAnySignatureOfTheSecretAndRejectsAChangedBody()
+    public void TheStandardWebhooksPackageSignsTheReferenceVectorAsWeDo()
     {
-        var secret = WebhookSecret.Parse(SpecSecret);
-        var header = "v1,bm90LWEtc2lnbmF0dXJl " + SpecSignature;
+        var theirs = new StandardWebhook(SpecSecret).Sign(SpecId, DateTimeOffset.FromUnixTimeSeconds(SpecTimestamp), SpecBody);
 
-        Assert.True(WebhookSignature.Verify(secret, SpecId, SpecTimestamp, Encoding.UTF8.GetBytes(SpecBody), header));
-        Assert.False(WebhookSignature.Verify(secret, SpecId, SpecTimestamp, Encoding.UTF8.GetBytes(SpecBody + " "), header));
-        Assert.False(WebhookSignature.Verify(secret, SpecId, SpecTimestamp + 1, Encoding.UTF8.GetBytes(SpecBody), header));
+        Assert.Equal(WebhookSignature.Compute(WebhookSecret.Parse(SpecSecret), SpecId, SpecTimestamp, Encoding.UTF8.GetBytes(SpecBody)), theirs);
+    }
+
+    [Fact]
+    public void TheStandardWebhooksPackageVerifiesOurSignatureAndRejectsAChangedBodyOrTime()
+    {
+        // The package refuses timestamps more than 5 minutes off its clock, so this signs now.
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var signature = WebhookSignature.Header([WebhookSecret.Parse(SpecSecret)], SpecId, timestamp, Encoding.UTF8.GetBytes(SpecBody));
+        var package = new StandardWebhook(SpecSecret);
+        HeaderDictionary Headers(long time) => new()
+        {
+            [WebhookSignature.IdHeader] = SpecId,
+            [WebhookSignature.TimestampHeader] = time.ToString(CultureInfo.InvariantCulture),
+            [WebhookSignature.SignatureHeader] = signature,
+        };
+
+        package.Verify(SpecBody, Headers(timestamp));
+        Assert.Throws<WebhookVerificationException>(() => package.Verify(SpecBody + " ", Headers(timestamp)));
+        Assert.Throws<WebhookVerificationException>(() => package.Verify(SpecBody, Headers(timestamp + 1)));
     }
 }

@@ -117,9 +117,8 @@ public class WebhookSenderTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         var received = Assert.Single(receiver.At("signed"));
         Assert.Equal("msg_signed", received.Id);
         Assert.Equal(2, received.Signature.Split(' ').Length);
-        var body = System.Text.Encoding.UTF8.GetBytes(received.Body);
-        Assert.True(WebhookSignature.Verify(subscription.Secret, received.Id, long.Parse(received.Timestamp), body, received.Signature));
-        Assert.True(WebhookSignature.Verify(old, received.Id, long.Parse(received.Timestamp), body, received.Signature));
+        Assert.True(StandardWebhooksVerifier.Verifies(subscription.Secret, received));
+        Assert.True(StandardWebhooksVerifier.Verifies(old, received));
         var (verified, failures) = await NodeVerifier.VerifyAsync([received], old.Text);
         Assert.True(verified == 1, failures);
     }
