@@ -32,7 +32,15 @@ public static class BenchmarkReport
                                $"{comparison.Raw.Percentile(50):0.0} / {comparison.Raw.Percentile(99):0.0} ms |");
         }
         text.AppendLine();
-        text.AppendLine(c, $"Ratios are app ÷ raw; the times are context only. Whole run: {result.Duration.TotalSeconds:0} s " +
+        text.AppendLine("| App operation (throughput) | Raw baseline (same rows, same run) | Rounds × requests | median ratio of rounds | app / raw median req/s |");
+        text.AppendLine("|---|---|--:|--:|--:|");
+        foreach (var throughput in result.Throughputs)
+        {
+            text.AppendLine(c, $"| {throughput.What} | {throughput.Baseline} | {throughput.Rounds} × {throughput.CallsPerRound:N0} | " +
+                               $"**{throughput.MedianRatio:0.00}** | {throughput.MedianApp:0} / {throughput.MedianRaw:0} |");
+        }
+        text.AppendLine();
+        text.AppendLine(c, $"Ratios are app ÷ raw (latency: lower is better; throughput: higher is better); the times are context only. Whole run: {result.Duration.TotalSeconds:0} s " +
                            $"(writing the tree: {result.TreeWriteDuration.TotalSeconds:0} s).");
         return text.ToString();
     }

@@ -14,7 +14,7 @@ namespace OrgFunctions.Benchmarks;
 
 /// <summary>What one run measured, and on what.</summary>
 public sealed record BenchmarkResult(BenchmarkOptions Options, int TreeSize, int PartitionEntities, IReadOnlyList<Comparison> Comparisons,
-    TimeSpan TreeWriteDuration, TimeSpan Duration);
+    IReadOnlyList<ThroughputComparison> Throughputs, TimeSpan TreeWriteDuration, TimeSpan Duration);
 
 /// <summary>
 /// One run: its own in-memory Azurite on free ports, the app in process on the local host, a root org signed up over
@@ -59,7 +59,13 @@ public static class BenchmarkRun
                 progress.WriteLine($"Measuring the subtree listing at {pageSize}/page: {options.ListingSamples} rounds...");
                 comparisons.AddRange(await measurements.ListSubtreeAsync(pageSize, Math.Max(1, options.Warmup / 20), options.ListingSamples, cancellationToken));
             }
-            return new BenchmarkResult(options, tree.Orgs.Count, entities, comparisons, treeWriteDuration, Stopwatch.GetElapsedTime(started));
+            progress.WriteLine($"Measuring GET /api/orgs/{{id}} from {options.Concurrency} clients at once: {options.ConcurrentRounds} rounds of " +
+                               $"{options.ConcurrentCallsPerRound:N0} requests...");
+            var throughputs = new List<ThroughputComparison>
+            {
+                await measurements.ConcurrentGetOrgAsync(options.Concurrency, options.ConcurrentCallsPerRound, options.ConcurrentRounds, cancellationToken),
+            };
+            return new BenchmarkResult(options, tree.Orgs.Count, entities, comparisons, throughputs, treeWriteDuration, Stopwatch.GetElapsedTime(started));
         }
         finally
         {

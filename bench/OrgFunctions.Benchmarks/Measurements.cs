@@ -34,6 +34,32 @@ public sealed class Measurements(HttpClient app, string apiKey, string apiKeyId,
     }
 
     /// <summary>
+    /// GET /api/orgs/{id} from <paramref name="concurrency"/> clients at once against raw point reads of the same orgs'
+    /// rows at the same concurrency: requests per second, round by round, the two sides back to back in alternating order.
+    /// </summary>
+    public async Task<ThroughputComparison> ConcurrentGetOrgAsync(int concurrency, int callsPerRound, int rounds, CancellationToken cancellationToken)
+    {
+        var random = new Random(5);
+        var targets = Enumerable.Range(0, callsPerRound).Select(_ => tree.Orgs[random.Next(tree.Orgs.Count)]).ToArray();
+        var (app, raw) = (new Throughput(), new Throughput());
+        Func<Task>[] sides =
+        [
+            () => app.RoundAsync(concurrency, callsPerRound, i => GetViaAppAsync(targets[i], cancellationToken)),
+            () => raw.RoundAsync(concurrency, callsPerRound, i => PointReadAsync(targets[i], cancellationToken)),
+        ];
+        // One unmeasured round of each side first: connection pools fill, code is jitted.
+        await new Throughput().RoundAsync(concurrency, Math.Min(callsPerRound, 4 * concurrency), i => GetViaAppAsync(targets[i], cancellationToken));
+        await new Throughput().RoundAsync(concurrency, Math.Min(callsPerRound, 4 * concurrency), i => PointReadAsync(targets[i], cancellationToken));
+        for (var round = 0; round < rounds; round++)
+        {
+            await sides[round % 2]();
+            await sides[(round + 1) % 2]();
+        }
+        return new ThroughputComparison($"GET /api/orgs/{{id}}, {concurrency} concurrent clients", "one point read of the org's row, same concurrency",
+            concurrency, callsPerRound, app, raw);
+    }
+
+    /// <summary>
     /// Paging through GET /api/orgs/{id}/descendants against paging through the raw range query (same page size),
     /// and against the route's own storage requests done raw: per page, its 6 point reads and the page's query.
     /// </summary>

@@ -24,5 +24,9 @@ public class BenchmarkQuickRunTests
             Assert.Contains($"| {c.What} |", report, StringComparison.Ordinal);
         });
         Assert.Contains("p50 ratio", report, StringComparison.Ordinal);
+        var throughput = Assert.Single(result.Throughputs);
+        Assert.Equal((options.ConcurrentRounds, options.Concurrency), (throughput.Rounds, throughput.Concurrency));
+        Assert.True(double.IsFinite(throughput.MedianRatio) && throughput.MedianRatio > 0, $"throughput ratio {throughput.MedianRatio}");
+        Assert.Contains($"| {throughput.What} |", report, StringComparison.Ordinal);
     }
 }
