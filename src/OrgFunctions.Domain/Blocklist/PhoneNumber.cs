@@ -1,18 +1,16 @@
+using PhoneNumbers;
+
 namespace OrgFunctions.Domain.Blocklist;
 
 /// <summary>
-/// A phone number in E.164 form (<c>+</c>, country code, subscriber number; 8 to 15 digits in all).
+/// A phone number in E.164 form (<c>+</c>, country code, subscriber number), read with libphonenumber: only
+/// international forms (a leading <c>+</c> or <c>00</c>), with the usual separators; a length the country's numbering
+/// plan allows. A number may be possible without being assigned: a blocklist blocks whatever sender it names.
 /// </summary>
-/// <remarks>
-/// A deliberately small normaliser (no libphonenumber on our package source): it accepts international forms only —
-/// a leading <c>+</c> or <c>00</c> — and drops the usual separators (spaces, dots, dashes, slashes, parentheses) and a
-/// national trunk zero written as <c>(0)</c>. It does not know national numbering plans, so it can't turn a national
-/// number (<c>087 123 4567</c>) into E.164, can't tell whether a country code exists, and doesn't check per-country lengths.
-/// </remarks>
 public readonly record struct PhoneNumber
 {
-    public const int MinDigits = 8;
-    public const int MaxDigits = 15;
+    private const int MaxTypedLength = 40;
+    private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 
     private PhoneNumber(string value) => Value = value;
 
@@ -22,61 +20,62 @@ public readonly record struct PhoneNumber
     public static bool TryParse(string? raw, out PhoneNumber number, out string error)
     {
         number = default;
-        var text = (raw ?? "").Trim().Replace("(0)", "", StringComparison.Ordinal);
-        if (text.Length == 0)
+        var text = (raw ?? "").Trim();
+        error = text switch
         {
-            error = "is empty";
+            "" => "is empty",
+            { Length: > MaxTypedLength } => "is too long for a phone number",
+            _ => Unexpected(text) is { } c ? $"has a character a phone number can't have ('{(char.IsControl(c) ? '?' : c)}')" : "",
+        };
+        if (error.Length > 0)
+        {
             return false;
         }
-        if (text.Length > 40)
+        if (text.StartsWith("00", StringComparison.Ordinal))
         {
-            error = "is too long for a phone number";
-            return false;
+            text = "+" + text[2..];
         }
-
-        var digits = new System.Text.StringBuilder(MaxDigits);
-        var international = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '+' && i == 0)
-            {
-                international = true;
-            }
-            else if (char.IsAsciiDigit(c))
-            {
-                digits.Append(c);
-            }
-            else if (c is not (' ' or '-' or '.' or '/' or '(' or ')'))
-            {
-                error = $"has a character a phone number can't have ('{(char.IsControl(c) ? '?' : c)}')";
-                return false;
-            }
-        }
-        if (!international && digits.Length > 2 && digits[0] == '0' && digits[1] == '0')
-        {
-            digits.Remove(0, 2);
-            international = true;
-        }
-        if (!international)
+        if (!text.StartsWith('+'))
         {
             error = "must be international: start with + or 00 and the country code";
             return false;
         }
-        if (digits.Length is < MinDigits or > MaxDigits)
+        try
         {
-            error = $"must have {MinDigits} to {MaxDigits} digits with the country code";
-            return false;
+            // "ZZ": no default region, so only the country code the number carries counts.
+            var parsed = Numbers.Parse(text, "ZZ");
+            error = Numbers.IsPossibleNumberWithReason(parsed) switch
+            {
+                PhoneNumberUtil.ValidationResult.IS_POSSIBLE => "",
+                PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => "has no known country code",
+                PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY => "is a local number: add the area code",
+                _ => "has too few or too many digits for its country",
+            };
+            if (error.Length == 0)
+            {
+                number = new PhoneNumber(Numbers.Format(parsed, PhoneNumberFormat.E164));
+            }
         }
-        if (digits[0] == '0')
+        catch (NumberParseException ex)
         {
-            error = "has no country code (a country code never starts with 0)";
-            return false;
+            error = ex.ErrorType == ErrorType.INVALID_COUNTRY_CODE ? "has no known country code" : "has too few or too many digits for its country";
         }
-        number = new PhoneNumber("+" + digits);
-        error = "";
-        return true;
+        return error.Length == 0;
     }
 
     public override string ToString() => Value;
+
+    /// <summary>The first character that is neither a digit, a leading +, nor a separator people write (letters are refused: no vanity numbers).</summary>
+    private static char? Unexpected(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!(char.IsAsciiDigit(c) || c is ' ' or '-' or '.' or '/' or '(' or ')' || (c == '+' && i == 0)))
+            {
+                return c;
+            }
+        }
+        return null;
+    }
 }
