@@ -4,7 +4,6 @@ using OrgFunctions.Access;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Blocklist;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Outbox;
 using OrgFunctions.Storage;
 

@@ -1,8 +1,6 @@
 using Azure.Data.Tables;
 using OrgFunctions.Access;
 using OrgFunctions.Application;
-using OrgFunctions.Domain.Access;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Storage;
 
 namespace OrgFunctions.FileDrops;

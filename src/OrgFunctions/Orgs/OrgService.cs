@@ -7,7 +7,6 @@ using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.FileDrops;
 using OrgFunctions.Http;
 using OrgFunctions.Outbox;

@@ -7,7 +7,6 @@ using OrgFunctions.Access;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Orgs;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
 using OrgFunctions.Storage;

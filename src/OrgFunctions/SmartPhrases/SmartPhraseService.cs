@@ -2,8 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using OrgFunctions.Access;
 using OrgFunctions.Application;
-using OrgFunctions.Domain.Access;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Domain.SmartPhrases;
 using OrgFunctions.OrgItems;
 using OrgFunctions.Storage;

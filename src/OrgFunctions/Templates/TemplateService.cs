@@ -6,7 +6,6 @@ using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Domain.Templates;
 using OrgFunctions.OrgItems;
 using OrgFunctions.Outbox;

@@ -1,6 +1,5 @@
 using OrgFunctions.Access;
 using OrgFunctions.Application;
-using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Webhooks;
 using OrgFunctions.Http;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using OrgFunctions.Access;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Domain.Webhooks;
 using OrgFunctions.Outbox;
 
