@@ -17,13 +17,12 @@ public sealed class SmartPhraseService(OrgDataTables tables, TimeProvider clock)
 {
     public const int MaxResults = 1000;
 
-    public async Task<Outcome<IReadOnlyList<SmartPhraseView>>> ListAsync(OrgScope scope, string? search, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SmartPhraseView>> ListAsync(OrgScope scope, string? search, CancellationToken cancellationToken)
     {
         var phrases = await AllAsync(scope.Org.Org.Id.Value, cancellationToken);
-        IReadOnlyList<SmartPhraseView> views = search is null
+        return search is null
             ? phrases.OrderBy(p => p.ShortcutKey, StringComparer.Ordinal).Take(MaxResults).Select(p => SmartPhraseView.From(p)).ToList()
             : PhraseSearch.Rank(phrases, search).Take(MaxResults).Select(r => SmartPhraseView.From(r.Phrase, r.Score)).ToList();
-        return Outcome<IReadOnlyList<SmartPhraseView>>.Success(views);
     }
 
     public async Task<Outcome<(SmartPhraseView Phrase, ETag ETag)>> GetAsync(OrgScope scope, string id, CancellationToken cancellationToken)

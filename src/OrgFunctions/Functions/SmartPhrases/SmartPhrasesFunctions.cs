@@ -21,7 +21,7 @@ public sealed class SmartPhrasesFunctions(Api api, SmartPhraseService phrases)
             {
                 return Problems.Validation("search", "must be at most 200 characters");
             }
-            return (await phrases.ListAsync(scope, search, cancellationToken)).ToResult(list => new OkObjectResult(new { items = list }));
+            return new OkObjectResult(new { items = await phrases.ListAsync(scope, search, cancellationToken) });
         }, cancellationToken);
 
     [Function(nameof(CreateSmartPhrase))]
