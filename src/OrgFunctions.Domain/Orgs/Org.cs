@@ -87,15 +87,20 @@ public sealed class Org
 
     private static string? ValidDescription(string? description)
     {
+        if (DescriptionProblem(description) is { } problem)
+        {
+            throw new DomainException(problem);
+        }
         var trimmed = description?.Trim();
-        if (trimmed is { Length: > MaxDescriptionLength })
-        {
-            throw new DomainException($"A description must be at most {MaxDescriptionLength} characters.");
-        }
-        if (trimmed is not null)
-        {
-            TextPolicy.Ensure(trimmed, "A description", TextLines.Multiple);
-        }
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
+
+    /// <summary>Why <paramref name="description"/> can't describe an org, or null when it can (none at all can).</summary>
+    public static string? DescriptionProblem(string? description) =>
+        description?.Trim() switch
+        {
+            null => null,
+            { Length: > MaxDescriptionLength } => $"A description must be at most {MaxDescriptionLength} characters.",
+            var trimmed => TextPolicy.Problem(trimmed, TextLines.Multiple) is { } problem ? $"A description {problem}." : null,
+        };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using OrgFunctions.Domain.Text;
 
 namespace OrgFunctions.Domain.Orgs;
@@ -30,24 +31,25 @@ public sealed record OrgName
     public IReadOnlyList<string> LegacyKeysOfTyped =>
         new[] { Value, Value.Normalize(System.Text.NormalizationForm.FormD) }.Select(v => v.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
 
-    public static OrgName Create(string? value)
+    public static OrgName Create(string? value) => TryCreate(value, out var name, out var error) ? name : throw new DomainException(error);
+
+    /// <summary>The name, or why <paramref name="value"/> isn't one (the reason a request's field is refused with).</summary>
+    public static bool TryCreate(string? value, [NotNullWhen(true)] out OrgName? name, [NotNullWhen(false)] out string? error)
     {
+        name = null;
         var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0)
+        var normalised = trimmed.Length > 0 && TextPolicy.IsAllowed(trimmed) ? TextPolicy.Normalise(trimmed) : trimmed;
+        error = trimmed.Length == 0 ? "An org name must not be empty."
+            : TextPolicy.Problem(trimmed) is { } problem ? $"An org name {problem}."
+            : normalised.Length > MaxLength ? $"An org name must be at most {MaxLength} characters."
+            : TextPolicy.Fold(normalised).Length == 0 ? "An org name must have a visible character."
+            : null;
+        if (error is not null)
         {
-            throw new DomainException("An org name must not be empty.");
+            return false;
         }
-        TextPolicy.Ensure(trimmed, "An org name");
-        var normalised = TextPolicy.Normalise(trimmed);
-        if (normalised.Length > MaxLength)
-        {
-            throw new DomainException($"An org name must be at most {MaxLength} characters.");
-        }
-        if (TextPolicy.Fold(normalised).Length == 0)
-        {
-            throw new DomainException("An org name must have a visible character.");
-        }
-        return new OrgName(normalised);
+        name = new OrgName(normalised);
+        return true;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using OrgFunctions.Domain.Text;
 
 namespace OrgFunctions.Domain.Roles;
@@ -27,7 +28,10 @@ public sealed record RoleName
     public IReadOnlyList<string> LegacyKeysOfTyped =>
         new[] { Value, Value.Normalize(System.Text.NormalizationForm.FormD) }.Select(v => v.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
 
-    public static RoleName Create(string? value)
+    public static RoleName Create(string? value) => TryCreate(value, out var name, out var error) ? name : throw new DomainException(error);
+
+    /// <summary>The name, or why <paramref name="value"/> isn't one (the reason a request's field is refused with).</summary>
+    public static bool TryCreate(string? value, [NotNullWhen(true)] out RoleName? name, [NotNullWhen(false)] out string? error)
     {
         var trimmed = value?.Trim() ?? "";
         var problem = trimmed.Length == 0 ? "must not be empty" : TextPolicy.Problem(trimmed);
@@ -36,7 +40,9 @@ public sealed record RoleName
         {
             problem = $"must be 1 to {MaxLength} characters, at least one of them visible";
         }
-        return problem is null ? new RoleName(normalised) : throw new DomainException($"A role name {problem}.");
+        name = problem is null ? new RoleName(normalised) : null;
+        error = problem is null ? null : $"A role name {problem}.";
+        return name is not null;
     }
 
     /// <summary>A name read back from storage, as stored (it may predate today's rules).</summary>

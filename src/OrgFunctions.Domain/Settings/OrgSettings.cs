@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using OrgFunctions.Domain.Orgs;
 
 namespace OrgFunctions.Domain.Settings;
@@ -31,6 +32,31 @@ public sealed class OrgSettings
         var inherited = new OrgSettings(parent._settings.ToImmutableDictionary(
             kv => kv.Key, kv => Inherit(kv.Value, parentId)));
         return overrides is null or { Count: 0 } ? inherited : inherited.Override(overrides).Settings;
+    }
+
+    /// <summary>
+    /// A new child's settings with <paramref name="overrides"/>, or why the first invalid override can't be (the reason a
+    /// provisioning is refused with).
+    /// </summary>
+    public static bool TryForChildOf(OrgSettings parent, OrgId parentId, IReadOnlyDictionary<string, object?>? overrides,
+        [NotNullWhen(true)] out OrgSettings? settings, [NotNullWhen(false)] out string? error)
+    {
+        settings = null;
+        foreach (var (name, value) in overrides ?? new Dictionary<string, object?>())
+        {
+            if (!SettingCatalog.TryGet(name, out var definition))
+            {
+                error = $"'{name}' is not a setting.";
+                return false;
+            }
+            if (!definition.TryValidate(value, out _, out error))
+            {
+                return false;
+            }
+        }
+        settings = ForChildOf(parent, parentId, overrides);
+        error = null;
+        return true;
     }
 
     /// <summary>Sets values on this org. Every value is validated before anything changes; the first invalid one throws.</summary>

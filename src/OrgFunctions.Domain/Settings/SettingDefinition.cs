@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using OrgFunctions.Domain.Text;
 
@@ -28,61 +29,64 @@ public sealed class SettingDefinition
     public static SettingDefinition Switch(string name, bool defaultValue) => new(name, SettingKind.Switch, defaultValue);
 
     /// <summary>The canonical value for <paramref name="raw"/>, or a <see cref="SettingValidationException"/> naming this setting.</summary>
-    public object Validate(object? raw) => Kind switch
-    {
-        SettingKind.Locale => ValidLocale(raw),
-        SettingKind.TimeZone => ValidTimeZone(raw),
-        SettingKind.Integer => raw is int i && i >= Min && i <= Max
-            ? i
-            : throw Invalid($"must be a whole number from {Min} to {Max}"),
-        SettingKind.Switch => raw is bool b ? b : throw Invalid("must be true or false"),
-        _ => throw new InvalidOperationException($"Unknown setting kind {Kind}."),
-    };
+    public object Validate(object? raw) =>
+        TryValidate(raw, out var value, out var error) ? value : throw new SettingValidationException(Name, error);
 
-    private string ValidLocale(object? raw)
+    /// <summary>The canonical value for <paramref name="raw"/>, or why it isn't one, naming this setting.</summary>
+    public bool TryValidate(object? raw, [NotNullWhen(true)] out object? value, [NotNullWhen(false)] out string? error)
     {
+        var (valid, reason) = Kind switch
+        {
+            SettingKind.Locale => ValidLocale(raw),
+            SettingKind.TimeZone => ValidTimeZone(raw),
+            SettingKind.Integer => raw is int i && i >= Min && i <= Max ? (i, null) : (null, $"must be a whole number from {Min} to {Max}"),
+            SettingKind.Switch => raw is bool b ? (b, null) : ((object?)null, (string?)"must be true or false"),
+            _ => throw new InvalidOperationException($"Unknown setting kind {Kind}."),
+        };
+        (value, error) = (valid, reason is null ? null : $"{Name} {reason}.");
+        return valid is not null;
+    }
+
+    private static (object? Value, string? Reason) ValidLocale(object? raw)
+    {
+        const string expected = "must be a BCP 47 language tag such as en-GB";
         if (raw is not string tag || tag.Length is 0 or > 35)
         {
-            throw Invalid("must be a BCP 47 language tag such as en-GB");
+            return (null, expected);
         }
         // ICU reads a tag only up to a NUL, so "en-GB\0garbage" would silently become en-GB: refuse what no tag holds.
         if (TextPolicy.Problem(tag) is { } problem)
         {
-            throw Invalid(problem);
+            return (null, problem);
         }
         if (!tag.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            throw Invalid("must be a BCP 47 language tag such as en-GB (letters, digits and hyphens)");
+            return (null, expected + " (letters, digits and hyphens)");
         }
         try
         {
             // predefinedOnly: an unknown tag is refused instead of becoming a made-up culture.
-            return CultureInfo.GetCultureInfo(tag, predefinedOnly: true).Name is { Length: > 0 } name
-                ? name
-                : throw Invalid("must be a BCP 47 language tag such as en-GB");
+            return CultureInfo.GetCultureInfo(tag, predefinedOnly: true).Name is { Length: > 0 } name ? (name, null) : (null, expected);
         }
         catch (CultureNotFoundException)
         {
-            throw Invalid($"'{tag}' is not a known locale");
+            return (null, $"'{tag}' is not a known locale");
         }
     }
 
-    private string ValidTimeZone(object? raw)
+    private static (object? Value, string? Reason) ValidTimeZone(object? raw)
     {
         if (raw is not string id || id.Length is 0 or > 64)
         {
-            throw Invalid("must be an IANA time zone such as Europe/Dublin");
+            return (null, "must be an IANA time zone such as Europe/Dublin");
         }
         if (TextPolicy.Problem(id) is { } problem)
         {
-            throw Invalid(problem);
+            return (null, problem);
         }
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) || !zone.HasIanaId)
-        {
-            throw Invalid($"'{id}' is not a known IANA time zone");
-        }
-        return zone.Id;
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId
+            ? (zone.Id, null)
+            : (null, $"'{id}' is not a known IANA time zone");
     }
 
-    private SettingValidationException Invalid(string reason) => new(Name, $"{Name} {reason}.");
 }

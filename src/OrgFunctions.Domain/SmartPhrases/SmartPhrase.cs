@@ -18,8 +18,7 @@ public sealed record SmartPhrase(string Id, string Shortcut, string Text, IReadO
 
     public static string NewId() => "sp_" + Guid.NewGuid().ToString("N")[..20];
 
-    public static bool IsValidId(string? id) =>
-        id is { Length: 23 } && id.StartsWith("sp_", StringComparison.Ordinal) && id[3..].All(char.IsAsciiHexDigitLower);
+    public static bool IsValidId(string? id) => ItemIds.IsMinted(id, "sp_", 20);
 
     /// <summary>Checks each part; returns (field, reason) for every problem.</summary>
     public static IEnumerable<(string Field, string Reason)> Problems(string? shortcut, string? text, IReadOnlyList<string>? tags)

@@ -33,7 +33,7 @@ public sealed class MessageTemplate
     public static MessageTemplate Create(string id, TemplateName name, TemplateLanguage language, TemplateCategory category,
         TemplateBody body, TemplateStatus status = TemplateStatus.Pending)
     {
-        if (string.IsNullOrEmpty(id) || id.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_' && c != '-'))
+        if (!ItemIds.IsWellFormed(id))
         {
             throw new DomainException("A template id may hold only letters, digits, '-' and '_'.");
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using OrgFunctions.Domain.Text;
 
@@ -23,20 +24,31 @@ public sealed partial record TemplateBody
     /// <summary>How many distinct placeholders the body has ({{1}} to {{n}}).</summary>
     public int PlaceholderCount { get; }
 
-    public static TemplateBody Create(string? value) => Parse(value, applyTextPolicy: true);
+    public static TemplateBody Create(string? value) =>
+        TryCreate(value, out var body, out var error) ? body : throw new DomainException(error);
+
+    /// <summary>The body, or why <paramref name="value"/> isn't one (the reason a request's field is refused with).</summary>
+    public static bool TryCreate(string? value, [NotNullWhen(true)] out TemplateBody? body, [NotNullWhen(false)] out string? error)
+    {
+        error = Problem(value, applyTextPolicy: true, out var placeholders);
+        body = error is null ? new TemplateBody(value!, placeholders) : null;
+        return body is not null;
+    }
 
     /// <summary>A body read back from storage: bodies stored before ADR 0013's text policy stay readable.</summary>
-    public static TemplateBody Restore(string value) => Parse(value, applyTextPolicy: false);
+    public static TemplateBody Restore(string value) =>
+        Problem(value, applyTextPolicy: false, out var placeholders) is { } error ? throw new DomainException(error) : new TemplateBody(value, placeholders);
 
-    private static TemplateBody Parse(string? value, bool applyTextPolicy)
+    private static string? Problem([NotNullWhen(false)] string? value, bool applyTextPolicy, out int placeholders)
     {
+        placeholders = 0;
         if (string.IsNullOrWhiteSpace(value) || value.Length > MaxLength)
         {
-            throw new DomainException($"A template body must be 1 to {MaxLength} characters.");
+            return $"A template body must be 1 to {MaxLength} characters.";
         }
-        if (applyTextPolicy)
+        if (applyTextPolicy && TextPolicy.Problem(value, TextLines.Multiple) is { } problem)
         {
-            TextPolicy.Ensure(value, "A template body", TextLines.Multiple);
+            return $"A template body {problem}.";
         }
         var numbers = new SortedSet<int>();
         foreach (Match match in Placeholder().Matches(value))
@@ -44,7 +56,7 @@ public sealed partial record TemplateBody
             if (!int.TryParse(match.Groups["n"].Value, System.Globalization.NumberStyles.None,
                     System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1)
             {
-                throw new DomainException($"'{match.Value}' is not a placeholder: use {{{{1}}}}, {{{{2}}}}, ... numbered from 1.");
+                return $"'{match.Value}' is not a placeholder: use {{{{1}}}}, {{{{2}}}}, ... numbered from 1.";
             }
             numbers.Add(n);
         }
@@ -52,14 +64,15 @@ public sealed partial record TemplateBody
         var rest = Placeholder().Replace(value, "");
         if (rest.Contains("{{", StringComparison.Ordinal) || rest.Contains("}}", StringComparison.Ordinal))
         {
-            throw new DomainException("The body has a malformed placeholder: use {{1}}, {{2}}, ... with digits only.");
+            return "The body has a malformed placeholder: use {{1}}, {{2}}, ... with digits only.";
         }
         if (numbers.Count > 0 && numbers.Max != numbers.Count)
         {
             var missing = Enumerable.Range(1, numbers.Max).Where(n => !numbers.Contains(n)).Select(n => $"{{{{{n}}}}}");
-            throw new DomainException("Placeholders must be numbered from 1 without gaps; missing " + string.Join(", ", missing) + ".");
+            return "Placeholders must be numbered from 1 without gaps; missing " + string.Join(", ", missing) + ".";
         }
-        return new TemplateBody(value, numbers.Count);
+        placeholders = numbers.Count;
+        return null;
     }
 
     public override string ToString() => Value;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 namespace OrgFunctions.Domain.Templates;
 
 /// <summary>WhatsApp's template categories; the API spells them in capitals (MARKETING, UTILITY, AUTHENTICATION).</summary>
@@ -10,13 +11,23 @@ public enum TemplateCategory
 
 public static class TemplateCategories
 {
-    public static TemplateCategory Parse(string? value) => value switch
+    public static TemplateCategory Parse(string? value) =>
+        TryParse(value, out var category, out var error) ? category : throw new DomainException(error);
+
+    /// <summary>The category, or why <paramref name="value"/> isn't one (the reason a request's field is refused with).</summary>
+    public static bool TryParse(string? value, out TemplateCategory category, [NotNullWhen(false)] out string? error)
     {
-        "MARKETING" => TemplateCategory.Marketing,
-        "UTILITY" => TemplateCategory.Utility,
-        "AUTHENTICATION" => TemplateCategory.Authentication,
-        _ => throw new DomainException("A template category must be MARKETING, UTILITY or AUTHENTICATION."),
-    };
+        TemplateCategory? parsed = value switch
+        {
+            "MARKETING" => TemplateCategory.Marketing,
+            "UTILITY" => TemplateCategory.Utility,
+            "AUTHENTICATION" => TemplateCategory.Authentication,
+            _ => null,
+        };
+        category = parsed ?? default;
+        error = parsed is null ? "A template category must be MARKETING, UTILITY or AUTHENTICATION." : null;
+        return parsed is not null;
+    }
 
     public static string ToApi(this TemplateCategory category) => category.ToString().ToUpperInvariant();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace OrgFunctions.Domain.Templates;
@@ -13,19 +14,25 @@ public sealed partial record TemplateLanguage
 
     public string Value { get; }
 
-    public static TemplateLanguage Create(string? value)
+    public static TemplateLanguage Create(string? value) =>
+        TryCreate(value, out var language, out var error) ? language : throw new DomainException(error);
+
+    /// <summary>The tag in its canonical case, or why <paramref name="value"/> isn't one (the reason a request's field is refused with).</summary>
+    public static bool TryCreate(string? value, [NotNullWhen(true)] out TemplateLanguage? tag, [NotNullWhen(false)] out string? error)
     {
         var match = Tag().Match(value?.Trim() ?? "");
         if (!match.Success)
         {
-            throw new DomainException($"'{value}' is not a BCP 47 language tag such as en, en-US or zh-Hant-TW.");
+            (tag, error) = (null, $"'{value}' is not a BCP 47 language tag such as en, en-US or zh-Hant-TW.");
+            return false;
         }
         var language = match.Groups["language"].Value.ToLowerInvariant();
         var script = match.Groups["script"].Success
             ? "-" + char.ToUpperInvariant(match.Groups["script"].Value[0]) + match.Groups["script"].Value[1..].ToLowerInvariant()
             : "";
         var region = match.Groups["region"].Success ? "-" + match.Groups["region"].Value.ToUpperInvariant() : "";
-        return new TemplateLanguage(language + script + region);
+        (tag, error) = (new TemplateLanguage(language + script + region), null);
+        return true;
     }
 
     public override string ToString() => Value;

@@ -19,6 +19,6 @@ public static class DeliveryId
         return $"{Prefix}{inverted:D19}{Convert.ToHexStringLower(hash, 0, 12)}";
     }
 
-    public static bool IsWellFormed(string? id) =>
-        id is { Length: 47 } && id.StartsWith(Prefix, StringComparison.Ordinal) && id[Prefix.Length..].All(char.IsAsciiHexDigitLower);
+    /// <summary>The inverted time's 19 digits and 24 hex digits of the hash, after the prefix.</summary>
+    public static bool IsWellFormed(string? id) => ItemIds.IsMinted(id, Prefix, 43);
 }

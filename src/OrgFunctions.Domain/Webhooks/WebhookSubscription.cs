@@ -26,8 +26,7 @@ public sealed class WebhookSubscription
 
     public static string NewId() => "wh_" + Guid.NewGuid().ToString("N");
 
-    public static bool IsWellFormedId(string? id) =>
-        id is { Length: 35 } && id.StartsWith("wh_", StringComparison.Ordinal) && id[3..].All(char.IsAsciiHexDigitLower);
+    public static bool IsWellFormedId(string? id) => ItemIds.IsMinted(id, "wh_", 32);
 
     /// <summary>The secrets that sign at <paramref name="now"/>: the current one, and the previous during the overlap.</summary>
     public IReadOnlyList<WebhookSecret> SigningSecrets(DateTimeOffset now) =>

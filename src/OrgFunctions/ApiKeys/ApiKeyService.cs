@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using OrgFunctions.Access;
 using OrgFunctions.Application;
+using OrgFunctions.Domain;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.ApiKeys;
 using OrgFunctions.Domain.Events;
@@ -19,16 +20,11 @@ namespace OrgFunctions.ApiKeys;
 /// Issuing, listing and revoking an org's API keys. A caller can't issue a key with a permission its own role lacks,
 /// so a key can never be used to mint a stronger one, nor revoke a key whose role holds one.
 /// </summary>
-public sealed class ApiKeyService(OrgAccess access, OrgStore store, RoleStore roles, OrgTables tables, EventFactory events, TimeProvider clock)
+public sealed class ApiKeyService(OrgStore store, RoleStore roles, OrgTables tables, EventFactory events, TimeProvider clock)
 {
-    public async Task<Outcome<IReadOnlyList<ApiKeyView>>> ListAsync(Caller caller, string orgId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ApiKeyView>> ListAsync(OrgScope scope, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.ApiKeysManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var path = org.Value!.Org.Path;
+        var path = scope.Path;
         var prefix = RowKeys.KeyPrefix(path.OrgId);
         var filter = RowKeys.PrefixFilter(path.RootId.Value, prefix);
         var keys = new List<ApiKeyView>();
@@ -36,17 +32,12 @@ public sealed class ApiKeyService(OrgAccess access, OrgStore store, RoleStore ro
         {
             keys.Add(ApiKeyView.From(ApiKeyRow.Read(row)));
         }
-        return Outcome<IReadOnlyList<ApiKeyView>>.Success(keys);
+        return keys;
     }
 
-    public async Task<Outcome<NewApiKeyView>> IssueAsync(Caller caller, string orgId, ApiKeyRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<NewApiKeyView>> IssueAsync(OrgScope scope, ApiKeyRequest request, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.ApiKeysManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var path = org.Value!.Org.Path;
+        var (caller, path) = (scope.Caller, scope.Path);
         var role = await roles.GetAsync(path, request.RoleId, cancellationToken);
         if (role is null)
         {
@@ -77,15 +68,10 @@ public sealed class ApiKeyService(OrgAccess access, OrgStore store, RoleStore ro
     }
 
     /// <summary>Revokes a key at once; revoking a revoked key changes nothing and succeeds.</summary>
-    public async Task<Outcome<bool>> RevokeAsync(Caller caller, string orgId, string keyId, CancellationToken cancellationToken)
+    public async Task<Outcome<bool>> RevokeAsync(OrgScope scope, string keyId, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.ApiKeysManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var path = org.Value!.Org.Path;
-        if (keyId.Length is 0 or > 64 || keyId.Any(c => !char.IsAsciiLetterOrDigit(c)))
+        var (caller, path) = (scope.Caller, scope.Path);
+        if (!ItemIds.IsWellFormed(keyId))
         {
             return new Failure.NotFound("API key");
         }

@@ -4,7 +4,6 @@ using OrgFunctions.Access;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Blocklist;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Outbox;
 using OrgFunctions.Storage;
 
@@ -14,20 +13,15 @@ namespace OrgFunctions.Blocklist;
 /// An org's blocklist: list, add, remove, check (this org and its ancestors), and STOP replies. Reads need
 /// <c>conversations.read</c> (agents and messaging integrations check senders); changes need <c>settings.manage</c>.
 /// </summary>
-public sealed class BlocklistService(OrgAccess access, OrgDataTables tables, BlocklistWriter writer, TimeProvider clock)
+public sealed class BlocklistService(OrgDataTables tables, BlocklistWriter writer, TimeProvider clock)
 {
     public static readonly PageLimits Paging = new(DefaultSize: 100, MaxSize: 1000);
 
-    public async Task<Outcome<ListPage<BlocklistView>>> ListAsync(Caller caller, string orgId, PageRequest request,
+    public async Task<Outcome<ListPage<BlocklistView>>> ListAsync(OrgScope scope, PageRequest request,
         CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.ConversationsRead, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
         await tables.EnsureCreatedAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {org.Value!.Org.Id.Value}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {scope.Org.Org.Id.Value}");
         await foreach (var page in tables.Blocklist.QueryAsync<TableEntity>(filter, request.Size, cancellationToken: cancellationToken)
                            .AsPages(request.StorageToken, request.Size))
         {
@@ -36,33 +30,23 @@ public sealed class BlocklistService(OrgAccess access, OrgDataTables tables, Blo
         return new ListPage<BlocklistView>([], null);
     }
 
-    public async Task<Outcome<(BlocklistView Entry, bool Created)>> AddAsync(Caller caller, string orgId, BlocklistRequest request,
+    public async Task<Outcome<(BlocklistView Entry, bool Created)>> AddAsync(OrgScope scope, BlocklistRequest request,
         CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.SettingsManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
         var entry = new BlockEntry(request.Channel, request.Identifier, request.Reason, request.Until, clock.GetUtcNow(), "api");
-        var (stored, created) = await writer.AddAsync(org.Value!.Org.Path, entry, EventFactory.ActorOf(caller), cancellationToken);
+        var (stored, created) = await writer.AddAsync(scope.Org.Org.Path, entry, EventFactory.ActorOf(scope.Caller), cancellationToken);
         return (BlocklistView.From(stored), created);
     }
 
-    public async Task<Outcome<bool>> RemoveAsync(Caller caller, string orgId, string channelName, string identifier, CancellationToken cancellationToken)
+    public async Task<Outcome<bool>> RemoveAsync(OrgScope scope, string channelName, string identifier, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.SettingsManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
         if (!Channels.TryParse(channelName, out var channel) || !ChannelIdentifier.TryNormalise(channel, identifier, out var normalised, out _))
         {
             return new Failure.NotFound("blocklist entry");
         }
         await tables.EnsureCreatedAsync();
         // DeleteEntity succeeds on a missing row, so look first: removing what isn't there is a 404.
-        var partition = org.Value!.Org.Id.Value;
+        var partition = scope.Org.Org.Id.Value;
         var rowKey = BlocklistRow.RowKey(channel, normalised);
         var row = await tables.Blocklist.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
         if (!row.HasValue)
@@ -77,14 +61,9 @@ public sealed class BlocklistService(OrgAccess access, OrgDataTables tables, Blo
     /// Blocked when this org or any ancestor has an active entry; the nearest org wins. One point read per org of the
     /// path (depth ≤ 10), in parallel: each org's entries are their own partition.
     /// </summary>
-    public async Task<Outcome<BlockCheckView>> CheckAsync(Caller caller, string orgId, string? channelName, string? identifier,
+    public async Task<Outcome<BlockCheckView>> CheckAsync(OrgScope scope, string? channelName, string? identifier,
         CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.ConversationsRead, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
         var errors = new FieldErrors();
         if (!Channels.TryParse(channelName, out var channel))
         {
@@ -100,7 +79,7 @@ public sealed class BlocklistService(OrgAccess access, OrgDataTables tables, Blo
         }
         await tables.EnsureCreatedAsync();
         var rowKey = BlocklistRow.RowKey(channel, identifier!);
-        var nearestFirst = org.Value!.Org.Path.Ids.Reverse().ToList();
+        var nearestFirst = scope.Org.Org.Path.Ids.Reverse().ToList();
         var reads = nearestFirst.Select(id => tables.Blocklist.GetEntityIfExistsAsync<TableEntity>(id.Value, rowKey,
             cancellationToken: cancellationToken)).ToList();
         await Task.WhenAll(reads);
@@ -117,19 +96,14 @@ public sealed class BlocklistService(OrgAccess access, OrgDataTables tables, Blo
     }
 
     /// <summary>A received message: a STOP keyword blocks its sender in this org permanently, with reason <c>stop-reply</c>.</summary>
-    public async Task<Outcome<InboundView>> InboundAsync(Caller caller, string orgId, InboundRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<InboundView>> InboundAsync(OrgScope scope, InboundRequest request, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.SettingsManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
         if (!StopKeywords.IsStop(request.Text))
         {
             return new InboundView(false, null);
         }
         var entry = new BlockEntry(request.Channel, request.From, BlockEntry.StopReplyReason, null, clock.GetUtcNow(), BlockEntry.StopReplyReason);
-        var (stored, _) = await writer.AddAsync(org.Value!.Org.Path, entry, EventFactory.ActorOf(caller), cancellationToken);
+        var (stored, _) = await writer.AddAsync(scope.Org.Org.Path, entry, EventFactory.ActorOf(scope.Caller), cancellationToken);
         return new InboundView(true, BlocklistView.From(stored));
     }
 }

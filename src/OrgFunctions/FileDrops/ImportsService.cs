@@ -1,8 +1,6 @@
 using Azure.Data.Tables;
 using OrgFunctions.Access;
 using OrgFunctions.Application;
-using OrgFunctions.Domain.Access;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Storage;
 
 namespace OrgFunctions.FileDrops;
@@ -11,20 +9,15 @@ namespace OrgFunctions.FileDrops;
 public sealed record ImportView(string ImportId, string File, string Kind, string Status, DateTimeOffset ReceivedAt, ImportReport? Report);
 
 /// <summary>Past file drops of an org with their reports (<c>reports.read</c>).</summary>
-public sealed class ImportsService(OrgAccess access, OrgDataTables tables)
+public sealed class ImportsService(OrgDataTables tables)
 {
     public static readonly PageLimits Paging = new(DefaultSize: 50, MaxSize: 200);
 
-    public async Task<Outcome<ListPage<ImportView>>> ListAsync(Caller caller, string orgId, PageRequest request,
+    public async Task<Outcome<ListPage<ImportView>>> ListAsync(OrgScope scope, PageRequest request,
         CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.ReportsRead, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
         await tables.EnsureCreatedAsync();
-        await foreach (var page in tables.Imports.QueryAsync<TableEntity>(ImportRows.ListFilter(org.Value!.Org.Id.Value), request.Size,
+        await foreach (var page in tables.Imports.QueryAsync<TableEntity>(ImportRows.ListFilter(scope.Org.Org.Id.Value), request.Size,
                            cancellationToken: cancellationToken).AsPages(request.StorageToken, request.Size))
         {
             return new ListPage<ImportView>(page.Values.Select(r => new ImportView(r.RowKey[20..], r.GetString("File"), r.GetString("Kind"), r.GetString("Status"),

@@ -10,9 +10,12 @@ namespace OrgFunctions.Http;
 /// <summary>
 /// What every authenticated endpoint does before its service call: 401 without a valid key, then (for a body)
 /// 413/400 for what can't be read, naming every invalid field. Order matters: a body is judged before the org is
-/// looked up, and a 400 says nothing about whether an org exists.
+/// looked up, and a 400 says nothing about whether an org exists. An org-scoped route (<c>InOrgAsync</c>,
+/// <c>ListInOrgAsync</c>) states its permission once; the org is resolved after the body and the page (404 for what the
+/// caller can't see, exactly as for a missing org; 403 for a missing permission), and its service gets the
+/// <see cref="OrgScope"/>.
 /// </summary>
-public sealed class Api(RequestAuthenticator authenticator)
+public sealed class Api(RequestAuthenticator authenticator, OrgAccess access)
 {
     public async Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> action, CancellationToken cancellationToken)
     {
@@ -36,6 +39,33 @@ public sealed class Api(RequestAuthenticator authenticator)
                 return body is null ? Problems.Validation(reader.Errors) : await action(caller, body);
             }
         }, cancellationToken);
+
+    /// <summary>An org-scoped route without a body.</summary>
+    public Task<IActionResult> InOrgAsync(HttpRequest request, string orgId, string permission, Func<OrgScope, Task<IActionResult>> action,
+        CancellationToken cancellationToken) =>
+        RunAsync(request, caller => ResolvedAsync(caller, orgId, permission, action, cancellationToken), cancellationToken);
+
+    /// <summary>An org-scoped route with a body: the body is judged (413/400) before the org is looked up.</summary>
+    public Task<IActionResult> InOrgAsync<TBody>(HttpRequest request, string orgId, string permission, Func<JsonObjectReader, TBody?> readBody,
+        Func<OrgScope, TBody, Task<IActionResult>> action, CancellationToken cancellationToken) where TBody : class =>
+        RunAsync(request, readBody, (caller, body) => ResolvedAsync(caller, orgId, permission, scope => action(scope, body), cancellationToken),
+            cancellationToken);
+
+    /// <summary>An org-scoped listing: the page asked for is judged (400) before the org is looked up.</summary>
+    public Task<IActionResult> ListInOrgAsync<T>(HttpRequest request, string orgId, string permission, PageLimits limits,
+        Func<OrgScope, PageRequest, Task<Outcome<ListPage<T>>>> list, CancellationToken cancellationToken) =>
+        ListAsync(request, limits, async (caller, page) =>
+        {
+            var org = await access.ResolveAsync(caller, orgId, permission, cancellationToken);
+            return org.Failure is { } failure ? failure : await list(new OrgScope(caller, org.Value!), page);
+        }, cancellationToken);
+
+    private async Task<IActionResult> ResolvedAsync(Caller caller, string orgId, string permission, Func<OrgScope, Task<IActionResult>> action,
+        CancellationToken cancellationToken)
+    {
+        var org = await access.ResolveAsync(caller, orgId, permission, cancellationToken);
+        return org.Failure is { } failure ? OutcomeResults.ToResult(failure) : await action(new OrgScope(caller, org.Value!));
+    }
 
     /// <summary>
     /// The request's <c>If-Match</c>, if any (<c>*</c> matches whatever is stored). Table Storage's ETags are weak

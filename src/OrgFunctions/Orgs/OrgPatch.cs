@@ -1,4 +1,3 @@
-using OrgFunctions.Domain;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Text;
 using OrgFunctions.Http;
@@ -17,16 +16,9 @@ public sealed record OrgPatch(OrgName? Name, bool HasDescription, string? Descri
         body.RejectUnknownFields();
 
         OrgName? orgName = null;
-        if (name is not null)
+        if (name is not null && !OrgName.TryCreate(name, out orgName, out var error))
         {
-            try
-            {
-                orgName = OrgName.Create(name);
-            }
-            catch (DomainException ex)
-            {
-                body.Errors.Add("name", ex.Message);
-            }
+            body.Errors.Add("name", error);
         }
         return body.Errors.Any ? null : new OrgPatch(orgName, hasDescription, description);
     }

@@ -7,7 +7,6 @@ using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.FileDrops;
 using OrgFunctions.Http;
 using OrgFunctions.Outbox;
@@ -16,7 +15,7 @@ using OrgFunctions.Storage;
 namespace OrgFunctions.Orgs;
 
 /// <summary>Reading, changing and deleting orgs, for a caller who must be able to see them.</summary>
-public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables tables, ChildCounts children, EventFactory events,
+public sealed class OrgService(OrgStore store, OrgTables tables, ChildCounts children, EventFactory events,
     FileDropHomes homes, NameReservations reservations, TimeProvider clock)
 {
     public static readonly PageLimits Paging = new(DefaultSize: 100, MaxSize: 1000);
@@ -24,22 +23,14 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
     // Table Storage takes at most 100 actions per transaction.
     private const int MaxActions = 100;
 
-    public Task<Outcome<OrgRecord>> GetAsync(Caller caller, string orgId, CancellationToken cancellationToken) =>
-        access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
-
     /// <summary>
     /// Applies a patch conditionally: on <paramref name="ifMatch"/> when given (stale → 412), else on the ETag just read,
     /// so a concurrent change is reported (409), never silently overwritten.
     /// </summary>
-    public async Task<Outcome<OrgRecord>> UpdateAsync(Caller caller, string orgId, OrgPatch patch, ETag? ifMatch,
+    public async Task<Outcome<OrgRecord>> UpdateAsync(OrgScope scope, OrgPatch patch, ETag? ifMatch,
         CancellationToken cancellationToken)
     {
-        var resolved = await access.ResolveAsync(caller, orgId, Permission.OrgsManage, cancellationToken);
-        if (resolved.Failure is { } failure)
-        {
-            return failure;
-        }
-        var current = resolved.Value!;
+        var (caller, current) = (scope.Caller, scope.Org);
         if (ifMatch is { } expected && expected != ETag.All && expected != current.ETag)
         {
             return new Failure.PreconditionFailed();
@@ -130,14 +121,9 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
     /// Soft-deletes an org, and with <paramref name="cascade"/> its whole subtree, deepest first, in batches that each
     /// hold their orgs' rows, name releases, key revocations and events. A repeated call finishes an interrupted cascade.
     /// </summary>
-    public async Task<Outcome<bool>> DeleteAsync(Caller caller, string orgId, bool cascade, CancellationToken cancellationToken)
+    public async Task<Outcome<bool>> DeleteAsync(OrgScope scope, bool cascade, CancellationToken cancellationToken)
     {
-        var resolved = await access.ResolveAsync(caller, orgId, Permission.OrgsManage, cancellationToken);
-        if (resolved.Failure is { } failure)
-        {
-            return failure;
-        }
-        var target = resolved.Value!;
+        var (caller, target) = (scope.Caller, scope.Org);
         if (target.Org.Path == caller.OrgPath)
         {
             return new Failure.Conflict("An org can't delete itself; an admin of an ancestor org can.");
@@ -276,15 +262,10 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         return (revocations, deletion);
     }
 
-    public async Task<Outcome<ListPage<OrgView>>> ListAsync(Caller caller, string orgId, bool childrenOnly, PageRequest page,
+    public async Task<Outcome<ListPage<OrgView>>> ListAsync(OrgScope scope, bool childrenOnly, PageRequest page,
         CancellationToken cancellationToken)
     {
-        var resolved = await access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
-        if (resolved.Failure is { } failure)
-        {
-            return failure;
-        }
-        var path = resolved.Value!.Org.Path;
+        var path = scope.Path;
         var (orgs, next) = await store.DescendantsPageAsync(path, page.Size, page.StorageToken, cancellationToken,
             childrenOnly ? path.Depth + 1 : null);
         return new ListPage<OrgView>(orgs.Select(OrgView.From).ToList(), next);

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using OrgFunctions.Domain;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Roles;
@@ -59,15 +58,16 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
     {
         var (parentPath, child) = Paths(input);
         var parent = await ActiveParentAsync(parentPath, cancellationToken);
-        Org org;
-        try
+        // ActiveParentAsync refused an inactive parent; the name and description are all that can still be refused.
+        if (!OrgName.TryCreate(input.Name, out var name, out var refusal))
         {
-            org = Org.CreateChild(parent.Org, child.OrgId, OrgName.Create(input.Name), input.Description, input.RequestedAt);
+            throw new ProvisioningRefusedException(refusal);
         }
-        catch (DomainException ex)
+        if (Org.DescriptionProblem(input.Description) is { } problem)
         {
-            throw new ProvisioningRefusedException(ex.Message);
+            throw new ProvisioningRefusedException(problem);
         }
+        var org = Org.CreateChild(parent.Org, child.OrgId, name, input.Description, input.RequestedAt);
         // Index rows only locate (ADR 0004): written first, idempotently.
         await tables.Index.UpsertEntityAsync(OrgRow.Index(org), TableUpdateMode.Replace, cancellationToken);
         var row = OrgRow.Create(org, OrgSettings.ForChildOf(parent.Settings, parent.Org.Id), clock.GetUtcNow());
@@ -109,14 +109,10 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
         {
             return; // already active: this step's work is long done
         }
-        OrgSettings settings;
-        try
+        if (!OrgSettings.TryForChildOf(parent.Settings, parent.Org.Id, ProvisioningRequest.ReadOverrides(input.OverridesJson),
+                out var settings, out var refusal))
         {
-            settings = OrgSettings.ForChildOf(parent.Settings, parent.Org.Id, ProvisioningRequest.ReadOverrides(input.OverridesJson));
-        }
-        catch (DomainException ex)
-        {
-            throw new ProvisioningRefusedException(ex.Message);
+            throw new ProvisioningRefusedException(refusal);
         }
         await tables.Orgs.UpdateEntityAsync(OrgRow.Create(record.Org, settings, clock.GetUtcNow()), record.ETag, TableUpdateMode.Replace,
             cancellationToken);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OrgFunctions.Domain;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Text;
 using OrgFunctions.Http;
@@ -46,16 +45,9 @@ public sealed record ProvisioningRequest(OrgName Name, string? Description, IRea
         body.RejectUnknownFields();
 
         OrgName? orgName = null;
-        if (name is not null)
+        if (name is not null && !OrgName.TryCreate(name, out orgName, out var error))
         {
-            try
-            {
-                orgName = OrgName.Create(name);
-            }
-            catch (DomainException ex)
-            {
-                body.Errors.Add("name", ex.Message);
-            }
+            body.Errors.Add("name", error);
         }
         return body.Errors.Any
             ? null

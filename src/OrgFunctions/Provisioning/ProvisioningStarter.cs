@@ -7,7 +7,6 @@ using OrgFunctions.Access;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Orgs;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
 using OrgFunctions.Storage;
@@ -23,18 +22,14 @@ public sealed record ProvisioningStarted(string InstanceId, string OrgId, bool A
 /// With an idempotency key the instance id is derived from it and the key is claimed first (<see cref="IdempotencyClaims"/>),
 /// so a repeated or racing request finds the same instance and the same org instead of starting another.
 /// </summary>
-public sealed class ProvisioningStarter(OrgAccess access, OrgTables tables, ChildCounts children, IdempotencyClaims claims,
+public sealed class ProvisioningStarter(OrgTables tables, ChildCounts children, IdempotencyClaims claims,
     PendingProvisionings pending, IOptions<ProvisioningOptions> options, TimeProvider clock)
 {
-    public async Task<Outcome<ProvisioningStarted>> StartAsync(Caller caller, string parentId, ProvisioningRequest request,
+    /// <param name="scope">The parent org, resolved with <c>orgs.manage</c>.</param>
+    public async Task<Outcome<ProvisioningStarted>> StartAsync(OrgScope scope, ProvisioningRequest request,
         string? idempotencyKey, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var resolved = await access.ResolveAsync(caller, parentId, Permission.OrgsManage, cancellationToken);
-        if (resolved.Failure is { } failure)
-        {
-            return failure;
-        }
-        var parent = resolved.Value!.Org;
+        var (caller, parent) = (scope.Caller, scope.Org.Org);
         var partition = parent.Path.RootId.Value;
         var instanceId = idempotencyKey is null ? IdempotencyKeys.NewInstanceId() : IdempotencyKeys.InstanceId(parent.Id.Value, idempotencyKey);
         if (idempotencyKey is not null && await claims.FindAsync(partition, instanceId, cancellationToken) is { } claimed)

@@ -1,4 +1,3 @@
-using OrgFunctions.Domain;
 using OrgFunctions.Domain.Roles;
 using OrgFunctions.Http;
 
@@ -24,16 +23,9 @@ public sealed record RoleRequest(RoleName Name, IReadOnlyList<string> Permission
             }
         }
         RoleName? roleName = null;
-        if (name is not null)
+        if (name is not null && !RoleName.TryCreate(name, out roleName, out var error))
         {
-            try
-            {
-                roleName = RoleName.Create(name);
-            }
-            catch (DomainException ex)
-            {
-                body.Errors.Add("name", ex.Message);
-            }
+            body.Errors.Add("name", error);
         }
         return body.Errors.Any ? null : new RoleRequest(roleName!, permissions!);
     }

@@ -6,7 +6,7 @@ using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Roles;
-using OrgFunctions.Orgs;
+using OrgFunctions.OrgItems;
 using OrgFunctions.Outbox;
 using OrgFunctions.Storage;
 
@@ -19,44 +19,26 @@ namespace OrgFunctions.Roles;
 /// holds more. Deleting is conditional on the role's
 /// ETag, and issuing a key touches the role row, so a key can't be given a role that is being deleted.
 /// </summary>
-public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore store, NameReservations reservations, EventFactory events)
+public sealed class RoleService(OrgItemStore items, RoleStore roles, NameReservations reservations, EventFactory events)
 {
     private static readonly HashSet<string> SystemNames =
         SystemRoles.Create().Select(r => r.Name.UniquenessKey).ToHashSet(StringComparer.Ordinal);
 
-    public async Task<Outcome<IReadOnlyList<RoleRecord>>> ListAsync(Caller caller, string orgId, CancellationToken cancellationToken)
-    {
-        var org = await access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
-        return org.Failure is { } failure ? failure : ListOutcome(await roles.ListAsync(org.Value!.Org.Path, cancellationToken));
-    }
+    private static OrgItemKind<RoleRecord> Kind => RoleStore.Kind;
 
-    public async Task<Outcome<RoleRecord>> GetAsync(Caller caller, string orgId, string roleId, CancellationToken cancellationToken)
-    {
-        var org = await access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var role = await roles.GetAsync(org.Value!.Org.Path, roleId, cancellationToken);
-        return role is null ? new Failure.NotFound("role") : role;
-    }
+    public Task<IReadOnlyList<RoleRecord>> ListAsync(OrgScope scope, CancellationToken cancellationToken) =>
+        items.ListAsync(Kind, scope.Path, cancellationToken);
 
-    public async Task<Outcome<RoleRecord>> CreateAsync(Caller caller, string orgId, RoleRequest request, CancellationToken cancellationToken)
+    public Task<Outcome<RoleRecord>> GetAsync(OrgScope scope, string roleId, CancellationToken cancellationToken) =>
+        items.FindAsync(Kind, scope.Path, roleId, null, cancellationToken);
+
+    public async Task<Outcome<RoleRecord>> CreateAsync(OrgScope scope, RoleRequest request, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.RolesManage, cancellationToken);
-        if (org.Failure is { } failure)
+        var (caller, path) = (scope.Caller, scope.Path);
+        if (Refused(caller, request) is { } refused)
         {
-            return failure;
+            return refused;
         }
-        if (SystemNames.Contains(request.Name.UniquenessKey))
-        {
-            return Failure.Field("name", "is the name of a system role");
-        }
-        if (Beyond(caller, request) is { } missing)
-        {
-            return new Failure.Forbidden(missing);
-        }
-        var path = org.Value!.Org.Path;
         var role = Role.Custom("role_" + Guid.NewGuid().ToString("N")[..20], request.Name, request.Permissions);
         var partition = path.RootId.Value;
         if (await reservations.LegacyTakenAsync(partition, RowKeys.RoleName(path.OrgId, role.Name),
@@ -70,27 +52,19 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
             new(TableTransactionActionType.Add, new TableEntity(partition, RowKeys.RoleName(path.OrgId, role.Name)) { ["Kind"] = "rolename", ["RoleId"] = role.Id }),
             OutboxRows.Add(partition, events.Create(EventTypes.RoleCreated, path.OrgId.Value, EventFactory.ActorOf(caller), Describe(role))),
         };
-        var result = await store.SubmitAsync(actions, cancellationToken);
-        if (!result.Applied)
-        {
-            return NameTaken;
-        }
-        return (await roles.GetAsync(path, role.Id, cancellationToken))!;
+        return await items.SaveAsync(Kind, path, role.Id, actions, null, NameTaken, cancellationToken);
     }
 
-    public async Task<Outcome<RoleRecord>> ReplaceAsync(Caller caller, string orgId, string roleId, RoleRequest request, ETag? ifMatch,
+    public async Task<Outcome<RoleRecord>> ReplaceAsync(OrgScope scope, string roleId, RoleRequest request, ETag? ifMatch,
         CancellationToken cancellationToken)
     {
-        var found = await FindForChangeAsync(caller, orgId, roleId, cancellationToken);
+        var (caller, path) = (scope.Caller, scope.Path);
+        var found = await items.FindAsync(Kind, path, roleId, ifMatch, cancellationToken);
         if (found.Failure is { } failure)
         {
             return failure;
         }
-        var (path, current) = found.Value;
-        if (ifMatch is { } expected && expected != ETag.All && expected != current.ETag)
-        {
-            return new Failure.PreconditionFailed();
-        }
+        var current = found.Value!;
         var role = current.Role;
         if (role.IsSystem)
         {
@@ -100,13 +74,9 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         {
             return new Failure.Forbidden(held);
         }
-        if (SystemNames.Contains(request.Name.UniquenessKey))
+        if (Refused(caller, request) is { } refused)
         {
-            return Failure.Field("name", "is the name of a system role");
-        }
-        if (Beyond(caller, request) is { } missing)
-        {
-            return new Failure.Forbidden(missing);
+            return refused;
         }
         var oldName = role.Name;
         role.Change(request.Name, request.Permissions);
@@ -120,42 +90,27 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         // The reservation moves when the name's key changes, and when it was written in the legacy form (ADR 0013).
         if (oldName.Value != role.Name.Value)
         {
-            var reserved = await HeldNameAsync(partition, path.OrgId, oldName, role.Id, cancellationToken);
-            var newKey = RowKeys.RoleName(path.OrgId, role.Name);
-            if (reserved?.RowKey != newKey)
+            var move = await reservations.MoveAsync(RowKeys.RoleName(path.OrgId, oldName), RowKeys.LegacyRoleName(path.OrgId, oldName),
+                new TableEntity(partition, RowKeys.RoleName(path.OrgId, role.Name)) { ["Kind"] = "rolename", ["RoleId"] = role.Id },
+                RowKeys.LegacyRoleNamesOfTyped(path.OrgId, role.Name), NameReservations.RoleHolder, role.Id, cancellationToken);
+            if (move is null)
             {
-                if (await reservations.LegacyTakenAsync(partition, newKey, RowKeys.LegacyRoleNamesOfTyped(path.OrgId, role.Name),
-                        NameReservations.RoleHolder, role.Id, cancellationToken))
-                {
-                    return NameTaken;
-                }
-                if (reserved is var (heldKey, heldETag))
-                {
-                    actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, heldKey), heldETag));
-                }
-                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, newKey) { ["Kind"] = "rolename", ["RoleId"] = role.Id }));
+                return NameTaken;
             }
+            actions.AddRange(move);
         }
-        var result = await store.SubmitAsync(actions, cancellationToken);
-        if (result.IsStale)
-        {
-            return ifMatch is null ? new Failure.Conflict("The role was changed meanwhile; read it again and retry.") : new Failure.PreconditionFailed();
-        }
-        if (!result.Applied)
-        {
-            return NameTaken;
-        }
-        return (await roles.GetAsync(path, role.Id, cancellationToken))!;
+        return await items.SaveAsync(Kind, path, role.Id, actions, ifMatch, NameTaken, cancellationToken);
     }
 
-    public async Task<Outcome<bool>> DeleteAsync(Caller caller, string orgId, string roleId, CancellationToken cancellationToken)
+    public async Task<Outcome<bool>> DeleteAsync(OrgScope scope, string roleId, CancellationToken cancellationToken)
     {
-        var found = await FindForChangeAsync(caller, orgId, roleId, cancellationToken);
+        var (caller, path) = (scope.Caller, scope.Path);
+        var found = await items.FindAsync(Kind, path, roleId, null, cancellationToken);
         if (found.Failure is { } failure)
         {
             return failure;
         }
-        var (path, current) = found.Value;
+        var current = found.Value!;
         if (current.Role.IsSystem)
         {
             return new Failure.Conflict($"The system role {current.Role.Name} can't be deleted.");
@@ -178,22 +133,14 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         {
             actions.Insert(1, new(TableTransactionActionType.Delete, new TableEntity(partition, heldKey), heldETag));
         }
-        var result = await store.SubmitAsync(actions, cancellationToken);
-        return result.Applied ? true : new Failure.Conflict("The role changed or came into use meanwhile; retry.");
+        return await items.DeleteAsync(actions, "The role changed or came into use meanwhile; retry.", cancellationToken);
     }
 
-    private async Task<Outcome<(Domain.Orgs.OrgPath Path, RoleRecord Role)>> FindForChangeAsync(Caller caller, string orgId, string roleId,
-        CancellationToken cancellationToken)
-    {
-        var org = await access.ResolveAsync(caller, orgId, Permission.RolesManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var path = org.Value!.Org.Path;
-        var role = await roles.GetAsync(path, roleId, cancellationToken);
-        return role is null ? new Failure.NotFound("role") : (path, role);
-    }
+    /// <summary>A name or permissions no caller's role may have: a system role's name, a permission beyond the caller's own.</summary>
+    private static Failure? Refused(Caller caller, RoleRequest request) =>
+        SystemNames.Contains(request.Name.UniquenessKey) ? Failure.Field("name", "is the name of a system role")
+        : Beyond(caller, request) is { } missing ? new Failure.Forbidden(missing)
+        : null;
 
     private static Failure NameTaken => Failure.Field("name", "is already used by another role of this org");
 
@@ -218,6 +165,4 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         ["name"] = role.Name.Value,
         ["permissions"] = new JsonArray(role.Permissions.Select(p => (JsonNode)JsonValue.Create(p)!).ToArray()),
     };
-
-    private static Outcome<IReadOnlyList<RoleRecord>> ListOutcome(IReadOnlyList<RoleRecord> list) => Outcome<IReadOnlyList<RoleRecord>>.Success(list);
 }

@@ -1,34 +1,20 @@
 using Azure.Data.Tables;
 using OrgFunctions.Domain.Orgs;
+using OrgFunctions.OrgItems;
 using OrgFunctions.Storage;
 
 namespace OrgFunctions.Roles;
 
-/// <summary>Reads the roles of one org: one range query for the list, one point read for a role.</summary>
-public sealed class RoleStore(OrgTables tables)
+/// <summary>Reads the roles of one org (<see cref="OrgItemStore"/>), and whether one is in use.</summary>
+public sealed class RoleStore(OrgItemStore items, OrgTables tables)
 {
-    public async Task<IReadOnlyList<RoleRecord>> ListAsync(OrgPath org, CancellationToken cancellationToken)
-    {
-        var prefix = RowKeys.RolePrefix(org.OrgId);
-        var filter = RowKeys.PrefixFilter(org.RootId.Value, prefix);
-        var roles = new List<RoleRecord>();
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            roles.Add(RoleRow.Read(row));
-        }
-        return roles;
-    }
+    public static readonly OrgItemKind<RoleRecord> Kind = new("role", RowKeys.RolePrefix, RowKeys.Role, RoleRow.Read, r => r.ETag);
 
-    public async Task<RoleRecord?> GetAsync(OrgPath org, string roleId, CancellationToken cancellationToken)
-    {
-        if (roleId.Length is 0 or > 64 || roleId.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_'))
-        {
-            return null;
-        }
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(org.RootId.Value, RowKeys.Role(org.OrgId, roleId),
-            cancellationToken: cancellationToken);
-        return row.HasValue ? RoleRow.Read(row.Value!) : null;
-    }
+    public Task<IReadOnlyList<RoleRecord>> ListAsync(OrgPath org, CancellationToken cancellationToken) =>
+        items.ListAsync(Kind, org, cancellationToken);
+
+    public Task<RoleRecord?> GetAsync(OrgPath org, string roleId, CancellationToken cancellationToken) =>
+        items.GetAsync(Kind, org, roleId, cancellationToken);
 
     /// <summary>True if any API key or user of the org has the role.</summary>
     public async Task<bool> InUseAsync(OrgPath org, string roleId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OrgFunctions.OrgItems;
 
 namespace OrgFunctions.Roles;
 
@@ -6,6 +7,7 @@ public static class RolesServiceCollectionExtensions
 {
     public static IServiceCollection AddRoles(this IServiceCollection services)
     {
+        services.AddOrgItems();
         services.AddSingleton<RoleStore>();
         services.AddSingleton<RoleService>();
         return services;

@@ -46,13 +46,13 @@ public static class SettingsPatch
             body.Errors.Add(body.PathOf(name), "is not a setting");
             return;
         }
-        try
+        if (definition.TryValidate(value, out var valid, out var error))
         {
-            values[name] = definition.Validate(value);
+            values[name] = valid;
         }
-        catch (SettingValidationException ex)
+        else
         {
-            body.Errors.Add(body.PathOf(name), ex.Message);
+            body.Errors.Add(body.PathOf(name), error);
         }
     }
 }

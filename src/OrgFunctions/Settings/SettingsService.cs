@@ -7,7 +7,6 @@ using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Domain.Settings;
 using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
@@ -18,23 +17,17 @@ namespace OrgFunctions.Settings;
 /// Reading, overriding and resetting an org's settings. A change is stored with its <c>settings.changed</c> event in
 /// one transaction; then every descendant that inherits a changed value follows it (<see cref="SettingsPropagator"/>).
 /// </summary>
-public sealed class SettingsService(OrgAccess access, OrgStore store, SettingsPropagator propagator, EventFactory events, TimeProvider clock,
+public sealed class SettingsService(OrgStore store, SettingsPropagator propagator, EventFactory events, TimeProvider clock,
     ILogger<SettingsService> logger)
 {
-    public async Task<Outcome<OrgSettings>> GetAsync(Caller caller, string orgId, CancellationToken cancellationToken)
-    {
-        var resolved = await access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
-        return resolved.Failure is { } failure ? failure : resolved.Value!.Settings;
-    }
-
-    public async Task<Outcome<OrgSettings>> OverrideAsync(Caller caller, string orgId, IReadOnlyDictionary<string, object?> values,
+    public async Task<Outcome<OrgSettings>> OverrideAsync(OrgScope scope, IReadOnlyDictionary<string, object?> values,
         CancellationToken cancellationToken) =>
-        await ChangeAsync(caller, orgId, cancellationToken, (record, _) => Task.FromResult<Outcome<(OrgSettings, IReadOnlyList<string>)>>(
+        await ChangeAsync(scope, cancellationToken, (record, _) => Task.FromResult<Outcome<(OrgSettings, IReadOnlyList<string>)>>(
             record.Settings.Override(values)));
 
-    public async Task<Outcome<OrgSettings>> ResetAsync(Caller caller, string orgId, IReadOnlyList<string> names,
+    public async Task<Outcome<OrgSettings>> ResetAsync(OrgScope scope, IReadOnlyList<string> names,
         CancellationToken cancellationToken) =>
-        await ChangeAsync(caller, orgId, cancellationToken, async (record, ct) =>
+        await ChangeAsync(scope, cancellationToken, async (record, ct) =>
         {
             if (record.Org.ParentId is null)
             {
@@ -54,15 +47,10 @@ public sealed class SettingsService(OrgAccess access, OrgStore store, SettingsPr
             return record.Settings.Reset(names, parent.Settings, parentPath.OrgId);
         });
 
-    private async Task<Outcome<OrgSettings>> ChangeAsync(Caller caller, string orgId, CancellationToken cancellationToken,
+    private async Task<Outcome<OrgSettings>> ChangeAsync(OrgScope scope, CancellationToken cancellationToken,
         Func<OrgRecord, CancellationToken, Task<Outcome<(OrgSettings Settings, IReadOnlyList<string> Changed)>>> change)
     {
-        var resolved = await access.ResolveAsync(caller, orgId, Permission.SettingsManage, cancellationToken);
-        if (resolved.Failure is { } failure)
-        {
-            return failure;
-        }
-        var record = resolved.Value!;
+        var (caller, record) = (scope.Caller, scope.Org);
         var changed = await change(record, cancellationToken);
         if (changed.Failure is { } invalid)
         {

@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using OrgFunctions.Domain;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Text;
 using OrgFunctions.Http;
@@ -23,16 +22,9 @@ public sealed record SignupRequest(OrgName OrgName, string OwnerEmail, string Ow
             body.Errors.Add("owner.email", "must be an email address");
         }
         OrgName? name = null;
-        if (orgName is not null)
+        if (orgName is not null && !OrgName.TryCreate(orgName, out name, out var error))
         {
-            try
-            {
-                name = OrgName.Create(orgName);
-            }
-            catch (DomainException ex)
-            {
-                body.Errors.Add("orgName", ex.Message);
-            }
+            body.Errors.Add("orgName", error);
         }
         return body.Errors.Any ? null : new SignupRequest(name!, email!.Trim().ToLowerInvariant(), TextPolicy.Normalise(displayName!));
     }

@@ -2,9 +2,8 @@ using Azure;
 using Azure.Data.Tables;
 using OrgFunctions.Access;
 using OrgFunctions.Application;
-using OrgFunctions.Domain.Access;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Domain.SmartPhrases;
+using OrgFunctions.OrgItems;
 using OrgFunctions.Storage;
 
 namespace OrgFunctions.SmartPhrases;
@@ -14,44 +13,28 @@ namespace OrgFunctions.SmartPhrases;
 /// <c>settings.manage</c>. Search reads the org's partition and ranks in memory (<see cref="PhraseSearch"/>): an org has
 /// hundreds to a few thousand phrases, so one partition scan is cheaper than maintaining a word index.
 /// </summary>
-public sealed class SmartPhraseService(OrgAccess access, OrgDataTables tables, TimeProvider clock)
+public sealed class SmartPhraseService(OrgDataTables tables, TimeProvider clock)
 {
     public const int MaxResults = 1000;
 
-    public async Task<Outcome<IReadOnlyList<SmartPhraseView>>> ListAsync(Caller caller, string orgId, string? search, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SmartPhraseView>> ListAsync(OrgScope scope, string? search, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.ConversationsRead, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var phrases = await AllAsync(org.Value!.Org.Id.Value, cancellationToken);
-        IReadOnlyList<SmartPhraseView> views = search is null
+        var phrases = await AllAsync(scope.Org.Org.Id.Value, cancellationToken);
+        return search is null
             ? phrases.OrderBy(p => p.ShortcutKey, StringComparer.Ordinal).Take(MaxResults).Select(p => SmartPhraseView.From(p)).ToList()
             : PhraseSearch.Rank(phrases, search).Take(MaxResults).Select(r => SmartPhraseView.From(r.Phrase, r.Score)).ToList();
-        return Outcome<IReadOnlyList<SmartPhraseView>>.Success(views);
     }
 
-    public async Task<Outcome<(SmartPhraseView Phrase, ETag ETag)>> GetAsync(Caller caller, string orgId, string id, CancellationToken cancellationToken)
+    public async Task<Outcome<(SmartPhraseView Phrase, ETag ETag)>> GetAsync(OrgScope scope, string id, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.ConversationsRead, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var found = await FindAsync(org.Value!.Org.Id.Value, id, cancellationToken);
-        return found is { } f ? (SmartPhraseView.From(f.Phrase), f.ETag) : new Failure.NotFound("smart phrase");
+        var found = await OrgItemChanges.FindAsync(FindAsync(scope.Org.Org.Id.Value, id, cancellationToken), What);
+        return found.Failure is { } failure ? failure : (SmartPhraseView.From(found.Value!.Phrase), found.Value.ETag);
     }
 
-    public async Task<Outcome<(SmartPhraseView Phrase, ETag ETag)>> CreateAsync(Caller caller, string orgId, SmartPhraseRequest request,
+    public async Task<Outcome<(SmartPhraseView Phrase, ETag ETag)>> CreateAsync(OrgScope scope, SmartPhraseRequest request,
         CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.SettingsManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var partition = org.Value!.Org.Id.Value;
+        var partition = scope.Org.Org.Id.Value;
         var phrase = new SmartPhrase(SmartPhrase.NewId(), request.Shortcut, request.Text, request.Tags);
         await tables.EnsureCreatedAsync();
         try
@@ -69,23 +52,16 @@ public sealed class SmartPhraseService(OrgAccess access, OrgDataTables tables, T
         }
     }
 
-    public async Task<Outcome<(SmartPhraseView Phrase, ETag ETag)>> ReplaceAsync(Caller caller, string orgId, string id, SmartPhraseRequest request,
+    public async Task<Outcome<(SmartPhraseView Phrase, ETag ETag)>> ReplaceAsync(OrgScope scope, string id, SmartPhraseRequest request,
         ETag? ifMatch, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.SettingsManage, cancellationToken);
-        if (org.Failure is { } failure)
+        var partition = scope.Org.Org.Id.Value;
+        var found = await OrgItemChanges.FindForChangeAsync(FindAsync(partition, id, cancellationToken), What, p => p.ETag, ifMatch);
+        if (found.Failure is { } failure)
         {
             return failure;
         }
-        var partition = org.Value!.Org.Id.Value;
-        if (await FindAsync(partition, id, cancellationToken) is not { } current)
-        {
-            return new Failure.NotFound("smart phrase");
-        }
-        if (ifMatch is { } expected && expected != ETag.All && expected != current.ETag)
-        {
-            return new Failure.PreconditionFailed();
-        }
+        var current = found.Value!;
         var updated = current.Phrase with { Shortcut = request.Shortcut, Text = request.Text, Tags = request.Tags };
         var actions = new List<TableTransactionAction>
         {
@@ -111,18 +87,15 @@ public sealed class SmartPhraseService(OrgAccess access, OrgDataTables tables, T
         }
     }
 
-    public async Task<Outcome<bool>> DeleteAsync(Caller caller, string orgId, string id, CancellationToken cancellationToken)
+    public async Task<Outcome<bool>> DeleteAsync(OrgScope scope, string id, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.SettingsManage, cancellationToken);
-        if (org.Failure is { } failure)
+        var partition = scope.Org.Org.Id.Value;
+        var found = await OrgItemChanges.FindAsync(FindAsync(partition, id, cancellationToken), What);
+        if (found.Failure is { } failure)
         {
             return failure;
         }
-        var partition = org.Value!.Org.Id.Value;
-        if (await FindAsync(partition, id, cancellationToken) is not { } current)
-        {
-            return new Failure.NotFound("smart phrase");
-        }
+        var current = found.Value!;
         try
         {
             await tables.SmartPhrases.SubmitTransactionAsync(
@@ -150,7 +123,11 @@ public sealed class SmartPhraseService(OrgAccess access, OrgDataTables tables, T
         return phrases;
     }
 
-    private async Task<(SmartPhrase Phrase, ETag ETag)?> FindAsync(string partition, string id, CancellationToken cancellationToken)
+    private const string What = "smart phrase";
+
+    private sealed record StoredPhrase(SmartPhrase Phrase, ETag ETag);
+
+    private async Task<StoredPhrase?> FindAsync(string partition, string id, CancellationToken cancellationToken)
     {
         if (!SmartPhrase.IsValidId(id))
         {
@@ -159,6 +136,11 @@ public sealed class SmartPhraseService(OrgAccess access, OrgDataTables tables, T
         await tables.EnsureCreatedAsync();
         var row = await tables.SmartPhrases.GetEntityIfExistsAsync<TableEntity>(partition, SmartPhraseRow.PhraseKey(id),
             cancellationToken: cancellationToken);
-        return row.HasValue ? SmartPhraseRow.Read(row.Value!) : null;
+        if (!row.HasValue)
+        {
+            return null;
+        }
+        var (phrase, etag) = SmartPhraseRow.Read(row.Value!);
+        return new StoredPhrase(phrase, etag);
     }
 }

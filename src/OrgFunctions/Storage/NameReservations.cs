@@ -16,6 +16,37 @@ public sealed class NameReservations(OrgTables tables)
     /// <summary>The holder column of a role name reservation (its role's id).</summary>
     public const string RoleHolder = "RoleId";
 
+    /// <summary>The holder column of a template name reservation (its template's id).</summary>
+    public const string TemplateHolder = "TemplateId";
+
+    /// <summary>
+    /// The actions that move <paramref name="holderId"/>'s reservation from its old name (<paramref name="oldKey"/>, or the
+    /// <paramref name="oldLegacyKey"/> it may have been written under) to <paramref name="newReservation"/>: none when it
+    /// already holds that key; null when the new name is taken under one of <paramref name="newLegacyKeys"/> by another
+    /// holder. A kind without a legacy form passes its key as its legacy key and no legacy keys: nothing is then read.
+    /// </summary>
+    public async Task<IReadOnlyList<TableTransactionAction>?> MoveAsync(string oldKey, string oldLegacyKey, ITableEntity newReservation,
+        IEnumerable<string> newLegacyKeys, string holderColumn, string holderId, CancellationToken cancellationToken)
+    {
+        var (partition, newKey) = (newReservation.PartitionKey, newReservation.RowKey);
+        var held = await HeldAsync(partition, oldKey, oldLegacyKey, holderColumn, holderId, cancellationToken);
+        if (held?.RowKey == newKey)
+        {
+            return [];
+        }
+        if (await LegacyTakenAsync(partition, newKey, newLegacyKeys, holderColumn, holderId, cancellationToken))
+        {
+            return null;
+        }
+        var actions = new List<TableTransactionAction>();
+        if (held is var (heldKey, heldETag))
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, heldKey), heldETag));
+        }
+        actions.Add(new(TableTransactionActionType.Add, newReservation));
+        return actions;
+    }
+
     /// <summary>
     /// The reservation <paramref name="holderId"/> holds for its current name, with its ETag: under the folded
     /// <paramref name="key"/>, else under the <paramref name="legacyKey"/>; null when neither is its own. When the two keys

@@ -1,4 +1,3 @@
-using OrgFunctions.Domain;
 using OrgFunctions.Domain.Templates;
 using OrgFunctions.Http;
 
@@ -10,30 +9,38 @@ public sealed record TemplateRequest(TemplateName Name, TemplateLanguage Languag
 {
     public static TemplateRequest? Read(JsonObjectReader body)
     {
-        var name = Parse(body, "name", body.String("name", required: true), TemplateName.Create);
-        var language = Parse(body, "language", body.String("language", required: true), TemplateLanguage.Create);
-        var category = Parse(body, "category", body.String("category", required: true), v => (object)TemplateCategories.Parse(v));
-        var text = Parse(body, "body", body.String("body", required: true), TemplateBody.Create);
+        var name = body.String("name", required: true);
+        var language = body.String("language", required: true);
+        var category = body.String("category", required: true);
+        var text = body.String("body", required: true);
         var statusText = body.String("status");
-        var status = statusText is null ? TemplateStatus.Pending : Parse(body, "status", statusText, v => (object)TemplateStatuses.Parse(v));
+        TemplateName? validName = null;
+        TemplateLanguage? validLanguage = null;
+        TemplateBody? validBody = null;
+        var validCategory = TemplateCategory.Utility;
+        var status = TemplateStatus.Pending;
+        string? error = null;
+        if (name is not null && !TemplateName.TryCreate(name, out validName, out error))
+        {
+            body.Errors.Add(body.PathOf("name"), error);
+        }
+        if (language is not null && !TemplateLanguage.TryCreate(language, out validLanguage, out error))
+        {
+            body.Errors.Add(body.PathOf("language"), error);
+        }
+        if (category is not null && !TemplateCategories.TryParse(category, out validCategory, out error))
+        {
+            body.Errors.Add(body.PathOf("category"), error);
+        }
+        if (text is not null && !TemplateBody.TryCreate(text, out validBody, out error))
+        {
+            body.Errors.Add(body.PathOf("body"), error);
+        }
+        if (statusText is not null && !TemplateStatuses.TryParse(statusText, out status, out error))
+        {
+            body.Errors.Add(body.PathOf("status"), error);
+        }
         body.RejectUnknownFields();
-        return body.Errors.Any ? null : new TemplateRequest(name!, language!, (TemplateCategory)category!, text!, (TemplateStatus)status!);
-    }
-
-    private static T? Parse<T>(JsonObjectReader body, string field, string? value, Func<string, T> create) where T : class
-    {
-        if (value is null)
-        {
-            return null;
-        }
-        try
-        {
-            return create(value);
-        }
-        catch (DomainException ex)
-        {
-            body.Errors.Add(body.PathOf(field), ex.Message);
-            return null;
-        }
+        return body.Errors.Any ? null : new TemplateRequest(validName!, validLanguage!, validCategory, validBody!, status);
     }
 }

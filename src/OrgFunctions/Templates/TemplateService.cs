@@ -6,9 +6,8 @@ using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Domain.Templates;
-using OrgFunctions.Orgs;
+using OrgFunctions.OrgItems;
 using OrgFunctions.Outbox;
 using OrgFunctions.Storage;
 
@@ -19,66 +18,42 @@ namespace OrgFunctions.Templates;
 /// inheritable settings). Name + language is unique in an org (a reservation row goes in the template's transaction);
 /// every change is stored with its event and is conditional on the template's ETag.
 /// </summary>
-public sealed class TemplateService(OrgAccess access, TemplateStore templates, OrgStore store, EventFactory events)
+public sealed class TemplateService(OrgItemStore items, NameReservations reservations, EventFactory events)
 {
-    public async Task<Outcome<IReadOnlyList<TemplateRecord>>> ListAsync(Caller caller, string orgId, CancellationToken cancellationToken)
-    {
-        var org = await access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
-        return org.Failure is { } failure
-            ? failure
-            : Outcome<IReadOnlyList<TemplateRecord>>.Success(await templates.ListAsync(org.Value!.Org.Path, cancellationToken));
-    }
+    private static OrgItemKind<TemplateRecord> Kind => TemplateStore.Kind;
 
-    public async Task<Outcome<TemplateRecord>> GetAsync(Caller caller, string orgId, string templateId, CancellationToken cancellationToken)
-    {
-        var org = await access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var template = await templates.GetAsync(org.Value!.Org.Path, templateId, cancellationToken);
-        return template is null ? new Failure.NotFound("template") : template;
-    }
+    public Task<IReadOnlyList<TemplateRecord>> ListAsync(OrgScope scope, CancellationToken cancellationToken) =>
+        items.ListAsync(Kind, scope.Path, cancellationToken);
 
-    public async Task<Outcome<TemplateRecord>> CreateAsync(Caller caller, string orgId, TemplateRequest request, CancellationToken cancellationToken)
+    public Task<Outcome<TemplateRecord>> GetAsync(OrgScope scope, string templateId, CancellationToken cancellationToken) =>
+        items.FindAsync(Kind, scope.Path, templateId, null, cancellationToken);
+
+    public async Task<Outcome<TemplateRecord>> CreateAsync(OrgScope scope, TemplateRequest request, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.SettingsManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var path = org.Value!.Org.Path;
+        var (caller, path) = (scope.Caller, scope.Path);
         var template = MessageTemplate.Create("tpl_" + Guid.NewGuid().ToString("N")[..20], request.Name, request.Language,
             request.Category, request.Body, request.Status);
         var partition = path.RootId.Value;
-        var result = await store.SubmitAsync(
+        return await items.SaveAsync(Kind, path, template.Id,
         [
             new(TableTransactionActionType.Add, TemplateRow.Create(path, template)),
             new(TableTransactionActionType.Add, TemplateRow.NameReservation(path, template)),
             OutboxRows.Add(partition, events.Create(EventTypes.TemplateCreated, path.OrgId.Value, EventFactory.ActorOf(caller), Describe(template))),
-        ], cancellationToken);
-        if (!result.Applied)
-        {
-            return NameTaken();
-        }
-        return (await templates.GetAsync(path, template.Id, cancellationToken))!;
+        ], null, NameTaken(), cancellationToken);
     }
 
-    public async Task<Outcome<TemplateRecord>> ReplaceAsync(Caller caller, string orgId, string templateId, TemplateRequest request,
+    public async Task<Outcome<TemplateRecord>> ReplaceAsync(OrgScope scope, string templateId, TemplateRequest request,
         ETag? ifMatch, CancellationToken cancellationToken)
     {
-        var found = await FindForChangeAsync(caller, orgId, templateId, cancellationToken);
+        var (caller, path) = (scope.Caller, scope.Path);
+        var found = await items.FindAsync(Kind, path, templateId, ifMatch, cancellationToken);
         if (found.Failure is { } failure)
         {
             return failure;
         }
-        var (path, current) = found.Value;
-        if (ifMatch is { } expected && expected != ETag.All && expected != current.ETag)
-        {
-            return new Failure.PreconditionFailed();
-        }
+        var current = found.Value!;
         var template = current.Template;
-        var oldKey = template.UniquenessKey;
+        var oldKey = RowKeys.TemplateName(path.OrgId, template.UniquenessKey);
         template.Change(request.Name, request.Language, request.Category, request.Body, request.Status);
 
         var partition = path.RootId.Value;
@@ -87,52 +62,28 @@ public sealed class TemplateService(OrgAccess access, TemplateStore templates, O
             new(TableTransactionActionType.UpdateReplace, TemplateRow.Create(path, template), current.ETag),
             OutboxRows.Add(partition, events.Create(EventTypes.TemplateUpdated, path.OrgId.Value, EventFactory.ActorOf(caller), Describe(template))),
         };
-        if (!string.Equals(oldKey, template.UniquenessKey, StringComparison.Ordinal))
-        {
-            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.TemplateName(path.OrgId, oldKey)), ETag.All));
-            actions.Add(new(TableTransactionActionType.Add, TemplateRow.NameReservation(path, template)));
-        }
-        var result = await store.SubmitAsync(actions, cancellationToken);
-        if (result.IsStale)
-        {
-            return ifMatch is null ? new Failure.Conflict("The template was changed meanwhile; read it again and retry.") : new Failure.PreconditionFailed();
-        }
-        if (!result.Applied)
-        {
-            return NameTaken();
-        }
-        return (await templates.GetAsync(path, template.Id, cancellationToken))!;
+        // Templates have no legacy reservation form: the old key is the only one, and moving reads nothing.
+        actions.AddRange((await reservations.MoveAsync(oldKey, oldKey, TemplateRow.NameReservation(path, template), [],
+            NameReservations.TemplateHolder, template.Id, cancellationToken))!);
+        return await items.SaveAsync(Kind, path, template.Id, actions, ifMatch, NameTaken(), cancellationToken);
     }
 
-    public async Task<Outcome<bool>> DeleteAsync(Caller caller, string orgId, string templateId, CancellationToken cancellationToken)
+    public async Task<Outcome<bool>> DeleteAsync(OrgScope scope, string templateId, CancellationToken cancellationToken)
     {
-        var found = await FindForChangeAsync(caller, orgId, templateId, cancellationToken);
+        var (caller, path) = (scope.Caller, scope.Path);
+        var found = await items.FindAsync(Kind, path, templateId, null, cancellationToken);
         if (found.Failure is { } failure)
         {
             return failure;
         }
-        var (path, current) = found.Value;
+        var current = found.Value!;
         var partition = path.RootId.Value;
-        var result = await store.SubmitAsync(
+        return await items.DeleteAsync(
         [
             new(TableTransactionActionType.Delete, TemplateRow.Create(path, current.Template), current.ETag),
             new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.TemplateName(path.OrgId, current.Template.UniquenessKey)), ETag.All),
             OutboxRows.Add(partition, events.Create(EventTypes.TemplateDeleted, path.OrgId.Value, EventFactory.ActorOf(caller), Describe(current.Template))),
-        ], cancellationToken);
-        return result.Applied ? true : new Failure.Conflict("The template changed meanwhile; retry.");
-    }
-
-    private async Task<Outcome<(OrgPath Path, TemplateRecord Template)>> FindForChangeAsync(Caller caller, string orgId, string templateId,
-        CancellationToken cancellationToken)
-    {
-        var org = await access.ResolveAsync(caller, orgId, Permission.SettingsManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var path = org.Value!.Org.Path;
-        var template = await templates.GetAsync(path, templateId, cancellationToken);
-        return template is null ? new Failure.NotFound("template") : (path, template);
+        ], "The template changed meanwhile; retry.", cancellationToken);
     }
 
     private static Failure NameTaken() =>

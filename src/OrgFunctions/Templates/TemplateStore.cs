@@ -1,32 +1,18 @@
-using Azure.Data.Tables;
 using OrgFunctions.Domain.Orgs;
+using OrgFunctions.OrgItems;
 using OrgFunctions.Storage;
 
 namespace OrgFunctions.Templates;
 
-/// <summary>Reads the templates of one org: one range query for the list, one point read for a template.</summary>
-public sealed class TemplateStore(OrgTables tables)
+/// <summary>Reads the templates of one org (<see cref="OrgItemStore"/>).</summary>
+public sealed class TemplateStore(OrgItemStore items)
 {
-    public async Task<IReadOnlyList<TemplateRecord>> ListAsync(OrgPath org, CancellationToken cancellationToken)
-    {
-        var prefix = RowKeys.TemplatePrefix(org.OrgId);
-        var filter = RowKeys.PrefixFilter(org.RootId.Value, prefix);
-        var templates = new List<TemplateRecord>();
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            templates.Add(TemplateRow.Read(row));
-        }
-        return templates;
-    }
+    public static readonly OrgItemKind<TemplateRecord> Kind = new("template", RowKeys.TemplatePrefix, RowKeys.Template, TemplateRow.Read,
+        t => t.ETag);
 
-    public async Task<TemplateRecord?> GetAsync(OrgPath org, string templateId, CancellationToken cancellationToken)
-    {
-        if (templateId.Length is 0 or > 64 || templateId.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_'))
-        {
-            return null;
-        }
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(org.RootId.Value, RowKeys.Template(org.OrgId, templateId),
-            cancellationToken: cancellationToken);
-        return row.HasValue ? TemplateRow.Read(row.Value!) : null;
-    }
+    public Task<IReadOnlyList<TemplateRecord>> ListAsync(OrgPath org, CancellationToken cancellationToken) =>
+        items.ListAsync(Kind, org, cancellationToken);
+
+    public Task<TemplateRecord?> GetAsync(OrgPath org, string templateId, CancellationToken cancellationToken) =>
+        items.GetAsync(Kind, org, templateId, cancellationToken);
 }

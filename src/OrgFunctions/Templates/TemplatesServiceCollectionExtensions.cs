@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OrgFunctions.OrgItems;
 
 namespace OrgFunctions.Templates;
 
@@ -7,6 +8,7 @@ public static class TemplatesServiceCollectionExtensions
     /// <summary>WhatsApp templates of an org. Needs <see cref="OrgFunctionsServiceCollectionExtensions.AddOrgManagement"/>.</summary>
     public static IServiceCollection AddTemplates(this IServiceCollection services)
     {
+        services.AddOrgItems();
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<TemplateService>();
         return services;

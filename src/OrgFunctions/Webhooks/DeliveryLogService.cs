@@ -1,5 +1,5 @@
+using OrgFunctions.Access;
 using OrgFunctions.Application;
-using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Webhooks;
 using OrgFunctions.Http;
 
@@ -10,10 +10,10 @@ public sealed class DeliveryLogService(SubscriptionService subscriptions, Delive
 {
     public static readonly PageLimits Paging = new(DefaultSize: 50, MaxSize: 200);
 
-    public async Task<Outcome<ListPage<DeliveryView>>> ListAsync(Caller caller, string orgId, string id, string? status, PageRequest page,
+    public async Task<Outcome<ListPage<DeliveryView>>> ListAsync(OrgScope scope, string id, string? status, PageRequest page,
         CancellationToken cancellationToken)
     {
-        var found = await subscriptions.GetAsync(caller, orgId, id, cancellationToken);
+        var found = await subscriptions.GetAsync(scope, id, cancellationToken);
         if (found.Failure is { } failure)
         {
             return failure;
@@ -35,10 +35,10 @@ public sealed class DeliveryLogService(SubscriptionService subscriptions, Delive
     /// Sends a delivery again from its first attempt, with the same <c>webhook-id</c> and body. A new round makes the
     /// messages of an earlier round (still scheduled) no-ops.
     /// </summary>
-    public async Task<Outcome<DeliveryView>> RedeliverAsync(Caller caller, string orgId, string id, string deliveryId,
+    public async Task<Outcome<DeliveryView>> RedeliverAsync(OrgScope scope, string id, string deliveryId,
         CancellationToken cancellationToken)
     {
-        var found = await subscriptions.GetAsync(caller, orgId, id, cancellationToken);
+        var found = await subscriptions.GetAsync(scope, id, cancellationToken);
         if (found.Failure is { } failure)
         {
             return failure;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using OrgFunctions.Access;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
-using OrgFunctions.Domain.Roles;
 using OrgFunctions.Domain.Webhooks;
 using OrgFunctions.Outbox;
 
@@ -13,37 +12,26 @@ namespace OrgFunctions.Webhooks;
 /// An org's webhook subscriptions: create (the secret is in that answer only), read, change, delete, rotate the
 /// secret, send a test. Every operation needs <c>webhooks.manage</c> on a visible org.
 /// </summary>
-public sealed class SubscriptionService(OrgAccess access, SubscriptionStore store, EndpointGuard guard, DeliveryLog log,
+public sealed class SubscriptionService(SubscriptionStore store, EndpointGuard guard, DeliveryLog log,
     DeliveryQueue queue, EventFactory events, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public const int MaxSubscriptionsPerOrg = 100;
 
-    public async Task<Outcome<IReadOnlyList<SubscriptionView>>> ListAsync(Caller caller, string orgId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SubscriptionView>> ListAsync(OrgScope scope, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.WebhooksManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var path = org.Value!.Org.Path;
-        var list = await store.ListAsync(path.RootId.Value, path.OrgId, cancellationToken);
-        return Outcome<IReadOnlyList<SubscriptionView>>.Success(list.Select(SubscriptionView.From).ToList());
+        var list = await store.ListAsync(scope.TreePartition, scope.Path.OrgId, cancellationToken);
+        return list.Select(SubscriptionView.From).ToList();
     }
 
-    public async Task<Outcome<SubscriptionWithSecretView>> CreateAsync(Caller caller, string orgId, SubscriptionRequest request,
+    public async Task<Outcome<SubscriptionWithSecretView>> CreateAsync(OrgScope scope, SubscriptionRequest request,
         CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.WebhooksManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
         var (url, problem) = await CheckUrlAsync(request.Url!, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        var path = org.Value!.Org.Path;
+        var path = scope.Path;
         if ((await store.ListAsync(path.RootId.Value, path.OrgId, cancellationToken)).Count >= MaxSubscriptionsPerOrg)
         {
             return new Failure.Conflict($"An org can have at most {MaxSubscriptionsPerOrg} webhook subscriptions.");
@@ -68,23 +56,17 @@ public sealed class SubscriptionService(OrgAccess access, SubscriptionStore stor
         return new SubscriptionWithSecretView(SubscriptionView.From(record), subscription.Secret.Text);
     }
 
-    public async Task<Outcome<SubscriptionRecord>> GetAsync(Caller caller, string orgId, string id, CancellationToken cancellationToken)
+    public async Task<Outcome<SubscriptionRecord>> GetAsync(OrgScope scope, string id, CancellationToken cancellationToken)
     {
-        var org = await access.ResolveAsync(caller, orgId, Permission.WebhooksManage, cancellationToken);
-        if (org.Failure is { } failure)
-        {
-            return failure;
-        }
-        var path = org.Value!.Org.Path;
-        var record = await store.GetAsync(path.RootId.Value, path.OrgId, id, cancellationToken);
+        var record = await store.GetAsync(scope.TreePartition, scope.Path.OrgId, id, cancellationToken);
         return record is null ? new Failure.NotFound("webhook subscription") : record;
     }
 
-    public Task<Outcome<SubscriptionRecord>> PatchAsync(Caller caller, string orgId, string id, SubscriptionRequest patch,
+    public Task<Outcome<SubscriptionRecord>> PatchAsync(OrgScope scope, string id, SubscriptionRequest patch,
         Azure.ETag? ifMatch, CancellationToken cancellationToken)
     {
         EndpointUrl? url = null;
-        return ChangeAsync<SubscriptionRecord>(caller, orgId, id, ifMatch, async (record, etag) =>
+        return ChangeAsync<SubscriptionRecord>(scope, id, ifMatch, async (record, etag) =>
         {
             var s = record.Subscription;
             if (patch.Url is not null && url is null)
@@ -114,45 +96,45 @@ public sealed class SubscriptionService(OrgAccess access, SubscriptionStore stor
                 s.Disable("disabled-by-user");
             }
             return await store.TryReplaceAsync(s, etag, cancellationToken) is { } e
-                ? (Outcome<SubscriptionRecord>?)(record with { ETag = e, UpdatedAt = clock.GetUtcNow() })
-                : null;
+                ? record with { ETag = e, UpdatedAt = clock.GetUtcNow() }
+                : Attempt<SubscriptionRecord>.Lost;
         }, cancellationToken);
     }
 
-    public Task<Outcome<bool>> DeleteAsync(Caller caller, string orgId, string id, Azure.ETag? ifMatch, CancellationToken cancellationToken) =>
-        ChangeAsync<bool>(caller, orgId, id, ifMatch, async (record, etag) =>
-            await store.TryDeleteAsync(record.Subscription, etag, cancellationToken) ? true : null, cancellationToken);
+    public Task<Outcome<bool>> DeleteAsync(OrgScope scope, string id, Azure.ETag? ifMatch, CancellationToken cancellationToken) =>
+        ChangeAsync<bool>(scope, id, ifMatch, async (record, etag) =>
+            await store.TryDeleteAsync(record.Subscription, etag, cancellationToken) ? true : Attempt<bool>.Lost, cancellationToken);
 
-    public Task<Outcome<SubscriptionWithSecretView>> RotateSecretAsync(Caller caller, string orgId, string id,
+    public Task<Outcome<SubscriptionWithSecretView>> RotateSecretAsync(OrgScope scope, string id,
         CancellationToken cancellationToken) =>
-        ChangeAsync<SubscriptionWithSecretView>(caller, orgId, id, null, async (record, etag) =>
+        ChangeAsync<SubscriptionWithSecretView>(scope, id, null, async (record, etag) =>
         {
             var secret = record.Subscription.RotateSecret(clock.GetUtcNow());
             return await store.TryReplaceAsync(record.Subscription, etag, cancellationToken) is { } e
-                ? (Outcome<SubscriptionWithSecretView>?)new SubscriptionWithSecretView(
-                    SubscriptionView.From(record with { ETag = e, UpdatedAt = clock.GetUtcNow() }), secret.Text)
-                : null;
+                ? new SubscriptionWithSecretView(SubscriptionView.From(record with { ETag = e, UpdatedAt = clock.GetUtcNow() }), secret.Text)
+                : Attempt<SubscriptionWithSecretView>.Lost;
         }, cancellationToken);
 
     /// <summary>
     /// Applies <paramref name="change"/> to the subscription as read now, on <paramref name="ifMatch"/> or else the ETag
-    /// just read; the change answers null when the row changed meanwhile. With If-Match that is a 412. Without it, the
+    /// just read; the change answers <see cref="Attempt{T}.Lost"/> when the row changed meanwhile. With If-Match that is a 412. Without it, the
     /// change is made again on a fresh read (the race is most often the delivery handler recording a failure streak on
     /// the same row, and the caller asked for no precondition), up to <see cref="UngatedAttempts"/> times.
     /// </summary>
-    private async Task<Outcome<T>> ChangeAsync<T>(Caller caller, string orgId, string id, Azure.ETag? ifMatch,
-        Func<SubscriptionRecord, Azure.ETag, Task<Outcome<T>?>> change, CancellationToken cancellationToken)
+    private async Task<Outcome<T>> ChangeAsync<T>(OrgScope scope, string id, Azure.ETag? ifMatch,
+        Func<SubscriptionRecord, Azure.ETag, Task<Attempt<T>>> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= UngatedAttempts; attempt++)
         {
-            var found = await GetAsync(caller, orgId, id, cancellationToken);
+            var found = await GetAsync(scope, id, cancellationToken);
             if (found.Failure is { } failure)
             {
                 return failure;
             }
-            if (await change(found.Value!, ifMatch ?? found.Value!.ETag) is { } done)
+            var tried = await change(found.Value!, ifMatch ?? found.Value!.ETag);
+            if (!tried.LostRace)
             {
-                return done;
+                return tried.Outcome;
             }
             if (ifMatch is not null)
             {
@@ -165,9 +147,9 @@ public sealed class SubscriptionService(OrgAccess access, SubscriptionStore stor
     private const int UngatedAttempts = 3;
 
     /// <summary>Sends a <c>webhook.test</c> event to this subscription only (even a disabled one is refused: 409).</summary>
-    public async Task<Outcome<DeliveryView>> SendTestAsync(Caller caller, string orgId, string id, CancellationToken cancellationToken)
+    public async Task<Outcome<DeliveryView>> SendTestAsync(OrgScope scope, string id, CancellationToken cancellationToken)
     {
-        var found = await GetAsync(caller, orgId, id, cancellationToken);
+        var found = await GetAsync(scope, id, cancellationToken);
         if (found.Failure is { } failure)
         {
             return failure;
@@ -177,7 +159,7 @@ public sealed class SubscriptionService(OrgAccess access, SubscriptionStore stor
         {
             return new Failure.Conflict("The subscription is disabled; enable it first.");
         }
-        var e = events.Create(WebhookEventCatalog.WebhookTest, s.OrgPath.OrgId.Value, EventFactory.ActorOf(caller),
+        var e = events.Create(WebhookEventCatalog.WebhookTest, s.OrgPath.OrgId.Value, EventFactory.ActorOf(scope.Caller),
             new JsonObject { ["subscriptionId"] = s.Id });
         var delivery = await log.AddOrGetAsync(Deliveries.For(e, s, clock.GetUtcNow()), cancellationToken);
         await queue.EnqueueAsync(delivery, 1, cancellationToken);

@@ -62,4 +62,26 @@ public class OrgNameTests
         Assert.Equal("Cafe\u0301 \u202E", legacy.Value);
         Assert.Equal("CAFE\u0301 \u202E", legacy.LegacyUniquenessKey);
     }
+
+    [Theory]
+    [InlineData("", "An org name must not be empty.")]
+    [InlineData("bad\u0007name", null)]
+    [InlineData("\u200B", "An org name must have a visible character.")]
+    public void TryCreateReturnsTheReasonCreateThrowsWith(string value, string? reason)
+    {
+        var thrown = Assert.Throws<DomainException>(() => OrgName.Create(value)).Message;
+
+        Assert.False(OrgName.TryCreate(value, out var name, out var error));
+        Assert.Null(name);
+        Assert.Equal(thrown, error);
+        Assert.Equal(reason ?? thrown, error);
+    }
+
+    [Fact]
+    public void TryCreateReturnsTheNameCreateReturns()
+    {
+        Assert.True(OrgName.TryCreate("  Cafe\u0301 ", out var name, out var error));
+        Assert.Null(error);
+        Assert.Equal(OrgName.Create("  Cafe\u0301 "), name);
+    }
 }

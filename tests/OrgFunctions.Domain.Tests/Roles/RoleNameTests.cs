@@ -29,4 +29,24 @@ public class RoleNameTests
     {
         Assert.Equal("Ops\u202E", RoleName.Restore("Ops\u202E").Value);
     }
+
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("bad\u0007name")]
+    public void TryCreateReturnsTheReasonCreateThrowsWith(string value)
+    {
+        var thrown = Assert.Throws<DomainException>(() => RoleName.Create(value)).Message;
+
+        Assert.False(RoleName.TryCreate(value, out var name, out var error));
+        Assert.Null(name);
+        Assert.Equal(thrown, error);
+    }
+
+    [Fact]
+    public void TryCreateReturnsTheNameCreateReturns()
+    {
+        Assert.True(RoleName.TryCreate(" Agents ", out var name, out var error));
+        Assert.Null(error);
+        Assert.Equal("Agents", name.Value);
+    }
 }

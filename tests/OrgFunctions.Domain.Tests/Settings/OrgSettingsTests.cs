@@ -111,4 +111,20 @@ public class OrgSettingsTests
         Assert.Throws<DomainException>(() => OrgSettings.Restore(some));
         Assert.Equal(OrgSettings.ForRoot().All, OrgSettings.Restore(OrgSettings.ForRoot().All).All);
     }
+
+    [Fact]
+    public void TryForChildOfRefusesAnUnknownOrInvalidOverrideWithItsReason()
+    {
+        var root = OrgSettings.ForRoot();
+        var parentId = OrgId.New();
+
+        Assert.False(OrgSettings.TryForChildOf(root, parentId, new Dictionary<string, object?> { ["nope"] = 1 }, out _, out var unknown));
+        Assert.False(OrgSettings.TryForChildOf(root, parentId, new Dictionary<string, object?> { ["loginAttempts"] = 0 }, out _, out var invalid));
+        Assert.True(OrgSettings.TryForChildOf(root, parentId, new Dictionary<string, object?> { ["locale"] = "de-DE" }, out var child, out _));
+
+        Assert.Equal("'nope' is not a setting.", unknown);
+        Assert.StartsWith("loginAttempts ", invalid);
+        Assert.Equal("de-DE", child["locale"].Value);
+        Assert.Equal(SettingSource.Overridden, child["locale"].Source);
+    }
 }

@@ -72,4 +72,29 @@ public class SettingDefinitionTests
         Assert.Contains("locale", names);
         Assert.Contains("timeZone", names);
     }
+
+    [Theory]
+    [InlineData("locale", "xx-NOPE")]
+    [InlineData("locale", "en-GB\u0000x")]
+    [InlineData("timeZone", "Mars/Olympus")]
+    [InlineData("loginAttempts", 0)]
+    [InlineData("channels.voice", "yes")]
+    public void TryValidateReturnsTheReasonValidateThrowsWith(string name, object raw)
+    {
+        var definition = SettingCatalog.Get(name);
+        var thrown = Assert.Throws<SettingValidationException>(() => definition.Validate(raw)).Message;
+
+        Assert.False(definition.TryValidate(raw, out var value, out var error));
+        Assert.Null(value);
+        Assert.Equal(thrown, error);
+        Assert.StartsWith(name + " ", error);
+    }
+
+    [Fact]
+    public void TryValidateReturnsTheCanonicalValue()
+    {
+        Assert.True(SettingCatalog.Get("locale").TryValidate("en-gb", out var value, out var error));
+        Assert.Null(error);
+        Assert.Equal("en-GB", value);
+    }
 }

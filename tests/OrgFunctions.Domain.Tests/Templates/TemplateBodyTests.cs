@@ -61,4 +61,27 @@ public sealed class TemplateBodyTests
         Assert.Throws<DomainException>(() => TemplateBody.Create("Hello\t{{1}}"));
         Assert.Equal("Old\u202Ebody", TemplateBody.Restore("Old\u202Ebody").Value);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Hello {{0}}")]
+    [InlineData("Hello {{1}} and {{3}}")]
+    [InlineData("Hello {{x}}")]
+    [InlineData("Hello \u202E")]
+    public void TryCreateReturnsTheReasonCreateThrowsWith(string value)
+    {
+        var thrown = Assert.Throws<DomainException>(() => TemplateBody.Create(value)).Message;
+
+        Assert.False(TemplateBody.TryCreate(value, out var body, out var error));
+        Assert.Null(body);
+        Assert.Equal(thrown, error);
+    }
+
+    [Fact]
+    public void TryCreateCountsThePlaceholders()
+    {
+        Assert.True(TemplateBody.TryCreate("Hi {{1}}, order {{2}} ships {{1}}.", out var body, out var error));
+        Assert.Null(error);
+        Assert.Equal(2, body.PlaceholderCount);
+    }
 }

@@ -27,9 +27,9 @@ public class ApiKeyServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         var child = await _app.Trees.ChildAsync(root);
         var caller = OrgTreeBuilder.CallerIn(root);
 
-        var issued = await Service.IssueAsync(caller, child.Org.Id.Value, new ApiKeyRequest("ci", SystemRoles.MemberId), default);
+        var issued = await Service.IssueAsync(new OrgScope(caller, child), new ApiKeyRequest("ci", SystemRoles.MemberId), default);
         var before = await AuthenticateAsync(issued.Value!.Secret);
-        await Service.RevokeAsync(caller, child.Org.Id.Value, issued.Value.Id, default);
+        await Service.RevokeAsync(new OrgScope(caller, child), issued.Value.Id, default);
         var after = await AuthenticateAsync(issued.Value.Secret);
 
         Assert.Equal(child.Org.Path, before!.OrgPath);
@@ -42,14 +42,14 @@ public class ApiKeyServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
     {
         var (root, _) = await _app.Trees.RootAsync();
         var caller = OrgTreeBuilder.CallerIn(root);
-        var issued = await Service.IssueAsync(caller, root.Org.Id.Value, new ApiKeyRequest("ci", SystemRoles.MemberId), default);
+        var issued = await Service.IssueAsync(new OrgScope(caller, root), new ApiKeyRequest("ci", SystemRoles.MemberId), default);
         await AuthenticateAsync(issued.Value!.Secret);
 
-        var listed = await Service.ListAsync(caller, root.Org.Id.Value, default);
+        var listed = await Service.ListAsync(new OrgScope(caller, root), default);
 
-        var key = Assert.Single(listed.Value!, k => k.Id == issued.Value.Id);
+        var key = Assert.Single(listed, k => k.Id == issued.Value.Id);
         Assert.NotNull(key.LastUsedAt);
-        Assert.DoesNotContain(issued.Value.Secret[^20..], System.Text.Json.JsonSerializer.Serialize(listed.Value));
+        Assert.DoesNotContain(issued.Value.Secret[^20..], System.Text.Json.JsonSerializer.Serialize(listed));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class ApiKeyServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         var (root, _) = await _app.Trees.RootAsync();
         var userAdmin = OrgTreeBuilder.CallerIn(root, SystemRoles.AdminId);
 
-        var result = await Service.IssueAsync(userAdmin, root.Org.Id.Value, new ApiKeyRequest("escalate", SystemRoles.OwnerId), default);
+        var result = await Service.IssueAsync(new OrgScope(userAdmin, root), new ApiKeyRequest("escalate", SystemRoles.OwnerId), default);
 
         Assert.Equal(new Failure.Forbidden(Permission.BillingManage), result.Failure);
     }
@@ -68,7 +68,7 @@ public class ApiKeyServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
     {
         var (root, _) = await _app.Trees.RootAsync();
 
-        var result = await Service.IssueAsync(OrgTreeBuilder.CallerIn(root), root.Org.Id.Value, new ApiKeyRequest("x", "nope"), default);
+        var result = await Service.IssueAsync(new OrgScope(OrgTreeBuilder.CallerIn(root), root), new ApiKeyRequest("x", "nope"), default);
 
         Assert.IsType<Failure.Invalid>(result.Failure);
     }
@@ -79,11 +79,11 @@ public class ApiKeyServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         var (root, _) = await _app.Trees.RootAsync();
         var owner = OrgTreeBuilder.CallerIn(root);
         var admin = OrgTreeBuilder.CallerIn(root, SystemRoles.AdminId);
-        var ownersKey = await Service.IssueAsync(owner, root.Org.Id.Value, new ApiKeyRequest("billing sync", SystemRoles.OwnerId), default);
-        var membersKey = await Service.IssueAsync(owner, root.Org.Id.Value, new ApiKeyRequest("bot", SystemRoles.MemberId), default);
+        var ownersKey = await Service.IssueAsync(new OrgScope(owner, root), new ApiKeyRequest("billing sync", SystemRoles.OwnerId), default);
+        var membersKey = await Service.IssueAsync(new OrgScope(owner, root), new ApiKeyRequest("bot", SystemRoles.MemberId), default);
 
-        var stronger = await Service.RevokeAsync(admin, root.Org.Id.Value, ownersKey.Value!.Id, default);
-        var weaker = await Service.RevokeAsync(admin, root.Org.Id.Value, membersKey.Value!.Id, default);
+        var stronger = await Service.RevokeAsync(new OrgScope(admin, root), ownersKey.Value!.Id, default);
+        var weaker = await Service.RevokeAsync(new OrgScope(admin, root), membersKey.Value!.Id, default);
 
         Assert.Equal(new Failure.Forbidden(Permission.BillingManage), stronger.Failure);
         Assert.NotNull(await AuthenticateAsync(ownersKey.Value.Secret));

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Configuration;
+using OrgFunctions.Access;
+using OrgFunctions.Application;
+using OrgFunctions.Domain.Access;
 using OrgFunctions.Provisioning;
 using OrgFunctions.Storage;
 using OrgFunctions.Templates;
@@ -38,4 +41,11 @@ public sealed class OrgApp
     public OrgTables Tables => Get<OrgTables>();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>The org a route resolves before its service runs, as the HTTP edge does (<see cref="OrgAccess"/>).</summary>
+    public async Task<Outcome<OrgScope>> ScopeAsync(Caller caller, string orgId, string permission)
+    {
+        var org = await Get<OrgAccess>().ResolveAsync(caller, orgId, permission, default);
+        return org.Failure is { } failure ? failure : new OrgScope(caller, org.Value!);
+    }
 }

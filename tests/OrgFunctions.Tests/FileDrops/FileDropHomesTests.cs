@@ -1,3 +1,4 @@
+using OrgFunctions.Access;
 using OrgFunctions.FileDrops;
 using OrgFunctions.Orgs;
 using OrgFunctions.Testing.Azurite;
@@ -33,7 +34,7 @@ public class FileDropHomesTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
             await Homes.CreateAsync(org.Org.Id, default);
         }
 
-        var deleted = await _app.Get<OrgService>().DeleteAsync(OrgTreeBuilder.CallerIn(root), child.Org.Id.Value, cascade: true, default);
+        var deleted = await _app.Get<OrgService>().DeleteAsync(new OrgScope(OrgTreeBuilder.CallerIn(root), child), cascade: true, default);
 
         Assert.True(deleted.Succeeded);
         Assert.False((await Homes.Container(child.Org.Id).ExistsAsync()).Value);

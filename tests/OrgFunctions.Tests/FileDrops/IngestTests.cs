@@ -124,7 +124,7 @@ public class IngestTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
         await h.RunAsync();
 
         var service = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OrgFunctions.FileDrops.ImportsService>(h.Services);
-        var page = await service.ListAsync(Builders.OrgTreeBuilder.CallerIn(h.Org), h.OrgId, OrgFunctions.Application.PageRequest.First(OrgFunctions.FileDrops.ImportsService.Paging), default);
+        var page = await service.ListAsync(new OrgFunctions.Access.OrgScope(Builders.OrgTreeBuilder.CallerIn(h.Org), h.Org), OrgFunctions.Application.PageRequest.First(OrgFunctions.FileDrops.ImportsService.Paging), default);
 
         Assert.Equal(["notes.txt", "blocklist-1.csv"], page.Value!.Items.Select(i => i.File));
         Assert.Equal(["failed", "completed"], page.Value.Items.Select(i => i.Status));

@@ -1,3 +1,4 @@
+using OrgFunctions.Access;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Orgs;
@@ -64,7 +65,7 @@ public class TenantIsolationTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         var h = await FileDropHarness.CreateAsync(azurite);
         var child = await h.Orgs.Trees.ChildAsync(h.Org);
-        var deleted = await h.Orgs.Get<OrgService>().DeleteAsync(OrgTreeBuilder.CallerIn(h.Org), child.Org.Id.Value, cascade: false, default);
+        var deleted = await h.Orgs.Get<OrgService>().DeleteAsync(new OrgScope(OrgTreeBuilder.CallerIn(h.Org), child), cascade: false, default);
         Assert.True(deleted.Succeeded);
         // Its home left behind (as a crash between the delete and the home's removal would leave it), with a drop in it.
         var home = h.Homes.Container(child.Org.Id);

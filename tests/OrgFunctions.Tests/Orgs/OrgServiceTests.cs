@@ -1,4 +1,5 @@
 using Azure;
+using OrgFunctions.Access;
 using OrgFunctions.ApiKeys;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Events;
@@ -22,8 +23,8 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var a = await _app.Trees.ChildAsync(root);
         var b = await _app.Trees.ChildAsync(root);
 
-        var sibling = await Service.GetAsync(OrgTreeBuilder.CallerIn(a), b.Org.Id.Value, default);
-        var missing = await Service.GetAsync(OrgTreeBuilder.CallerIn(a), OrgId.New().Value, default);
+        var sibling = await _app.ScopeAsync(OrgTreeBuilder.CallerIn(a), b.Org.Id.Value, Permission.OrgsRead);
+        var missing = await _app.ScopeAsync(OrgTreeBuilder.CallerIn(a), OrgId.New().Value, Permission.OrgsRead);
 
         Assert.Equal(new Failure.NotFound("org"), sibling.Failure);
         Assert.Equal(missing.Failure, sibling.Failure);
@@ -35,9 +36,9 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var (root, _) = await _app.Trees.RootAsync();
         var child = await _app.Trees.ChildAsync(root);
         var caller = OrgTreeBuilder.CallerIn(root);
-        await Service.UpdateAsync(caller, child.Org.Id.Value, new OrgPatch(OrgName.Create("First"), false, null), child.ETag, default);
+        await Service.UpdateAsync(new OrgScope(caller, child), new OrgPatch(OrgName.Create("First"), false, null), child.ETag, default);
 
-        var stale = await Service.UpdateAsync(caller, child.Org.Id.Value, new OrgPatch(OrgName.Create("Second"), false, null), child.ETag, default);
+        var stale = await Service.UpdateAsync(new OrgScope(caller, child), new OrgPatch(OrgName.Create("Second"), false, null), child.ETag, default);
 
         Assert.IsType<Failure.PreconditionFailed>(stale.Failure);
         Assert.Equal("First", (await _app.Trees.ReloadAsync(child)).Org.Name.Value);
@@ -51,7 +52,7 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var caller = OrgTreeBuilder.CallerIn(root);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            Service.UpdateAsync(caller, child.Org.Id.Value, new OrgPatch(null, true, "writer " + i), null, default)));
+            Service.UpdateAsync(new OrgScope(caller, child), new OrgPatch(null, true, "writer " + i), null, default)));
 
         var winners = results.Where(r => r.Succeeded).Select(r => r.Value!.Org.Description).ToList();
         Assert.NotEmpty(winners);
@@ -70,7 +71,7 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         await _app.Trees.ChildAsync(root, "Dublin");
         var other = await _app.Trees.ChildAsync(root, "Cork");
 
-        var result = await Service.UpdateAsync(OrgTreeBuilder.CallerIn(root), other.Org.Id.Value,
+        var result = await Service.UpdateAsync(new OrgScope(OrgTreeBuilder.CallerIn(root), other),
             new OrgPatch(OrgName.Create("DUBLIN"), false, null), null, default);
 
         var invalid = Assert.IsType<Failure.Invalid>(result.Failure);
@@ -85,7 +86,7 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var child = await _app.Trees.ChildAsync(root);
         await _app.Trees.ChildAsync(child);
 
-        var refused = await Service.DeleteAsync(OrgTreeBuilder.CallerIn(root), child.Org.Id.Value, cascade: false, default);
+        var refused = await Service.DeleteAsync(new OrgScope(OrgTreeBuilder.CallerIn(root), child), cascade: false, default);
 
         Assert.IsType<Failure.Conflict>(refused.Failure);
         Assert.Equal(OrgStatus.Active, (await _app.Trees.ReloadAsync(child)).Org.Status);
@@ -99,13 +100,13 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var grandchild = await _app.Trees.ChildAsync(child, "Branch");
         var token = await _app.Trees.KeyAsync(grandchild);
 
-        var deleted = await Service.DeleteAsync(OrgTreeBuilder.CallerIn(root), child.Org.Id.Value, cascade: true, default);
+        var deleted = await Service.DeleteAsync(new OrgScope(OrgTreeBuilder.CallerIn(root), child), cascade: true, default);
 
         Assert.True(deleted.Succeeded);
         Assert.Equal(OrgStatus.Deleted, (await _app.Trees.ReloadAsync(child)).Org.Status);
         Assert.Equal(OrgStatus.Deleted, (await _app.Trees.ReloadAsync(grandchild)).Org.Status);
-        Assert.IsType<Failure.NotFound>((await Service.GetAsync(OrgTreeBuilder.CallerIn(root), child.Org.Id.Value, default)).Failure);
-        var listing = await Service.ListAsync(OrgTreeBuilder.CallerIn(root), root.Org.Id.Value, false, PageRequest.First(OrgService.Paging), default);
+        Assert.IsType<Failure.NotFound>((await _app.ScopeAsync(OrgTreeBuilder.CallerIn(root), child.Org.Id.Value, Permission.OrgsRead)).Failure);
+        var listing = await Service.ListAsync(new OrgScope(OrgTreeBuilder.CallerIn(root), root), false, PageRequest.First(OrgService.Paging), default);
         Assert.Empty(listing.Value!.Items);
         var events = await OutboxReader.EventsAsync(_app, root.Org.Id.Value);
         Assert.Equal(2, events.Count(e => e.Type == EventTypes.OrgDeleted));
@@ -133,7 +134,7 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
             await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _app.Trees.KeyAsync(region)));
         }
 
-        var deleted = await Service.DeleteAsync(OrgTreeBuilder.CallerIn(root), region.Org.Id.Value, cascade: true, default);
+        var deleted = await Service.DeleteAsync(new OrgScope(OrgTreeBuilder.CallerIn(root), region), cascade: true, default);
 
         Assert.True(deleted.Succeeded, deleted.Failure?.ToString());
         foreach (var org in branches.Append(region))
@@ -153,7 +154,7 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var (root, _) = await _app.Trees.RootAsync();
         var child = await _app.Trees.ChildAsync(root);
 
-        var result = await Service.DeleteAsync(OrgTreeBuilder.CallerIn(child), child.Org.Id.Value, cascade: true, default);
+        var result = await Service.DeleteAsync(new OrgScope(OrgTreeBuilder.CallerIn(child), child), cascade: true, default);
 
         Assert.IsType<Failure.Conflict>(result.Failure);
     }
@@ -169,7 +170,7 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var pages = 0;
         do
         {
-            var page = await Service.ListAsync(caller, root.Org.Id.Value, false, new PageRequest(7, token), default);
+            var page = await Service.ListAsync(new OrgScope(caller, root), false, new PageRequest(7, token), default);
             seen.AddRange(page.Value!.Items);
             token = page.Value.ContinuationToken;
             pages++;
@@ -188,7 +189,7 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     {
         var (root, all) = await _app.Trees.TreeAsync(depth: 2, branching: 3);
 
-        var children = await Service.ListAsync(OrgTreeBuilder.CallerIn(root), root.Org.Id.Value, true, PageRequest.First(OrgService.Paging), default);
+        var children = await Service.ListAsync(new OrgScope(OrgTreeBuilder.CallerIn(root), root), true, PageRequest.First(OrgService.Paging), default);
 
         Assert.Equal(3, children.Value!.Items.Count);
         Assert.All(children.Value.Items, c => Assert.Equal(root.Org.Id.Value, c.ParentId));
@@ -201,8 +202,8 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var child = await _app.Trees.ChildAsync(root);
         var member = OrgTreeBuilder.CallerIn(root, SystemRoles.MemberId);
 
-        Assert.True((await Service.GetAsync(member, child.Org.Id.Value, default)).Succeeded);
-        var update = await Service.UpdateAsync(member, child.Org.Id.Value, new OrgPatch(null, true, "x"), null, default);
+        Assert.True((await _app.ScopeAsync(member, child.Org.Id.Value, Permission.OrgsRead)).Succeeded);
+        var update = await _app.ScopeAsync(member, child.Org.Id.Value, Permission.OrgsManage);
         Assert.Equal(new Failure.Forbidden(Permission.OrgsManage), update.Failure);
     }
 }

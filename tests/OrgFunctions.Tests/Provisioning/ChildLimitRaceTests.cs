@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Domain.Roles;
 using OrgFunctions.Orgs;
 using OrgFunctions.Provisioning;
 using OrgFunctions.Storage;
@@ -100,7 +101,8 @@ public sealed class ChildLimitRaceTests(AzuriteFixture azurite) : IClassFixture<
         }
         var caller = OrgTreeBuilder.CallerIn(parent);
 
-        var deleted = _app.Get<OrgService>().DeleteAsync(caller, inputs[0].OrgId, cascade: false, default);
+        var scope = (await _app.ScopeAsync(caller, inputs[0].OrgId, Permission.OrgsManage)).Value!;
+        var deleted = _app.Get<OrgService>().DeleteAsync(scope, cascade: false, default);
         var created = Provisioner.CreateOrgAsync(Input(parent, "Sibling"), default);
         await Task.WhenAll(deleted, created);
 

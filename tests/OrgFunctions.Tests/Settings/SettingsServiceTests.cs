@@ -1,3 +1,4 @@
+using OrgFunctions.Access;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Settings;
@@ -21,7 +22,7 @@ public class SettingsServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var pinned = await _app.Trees.ChildAsync(region, overrides: new Dictionary<string, object?> { ["locale"] = "de-DE" });
         var underPinned = await _app.Trees.ChildAsync(pinned);
 
-        var result = await Service.OverrideAsync(OrgTreeBuilder.CallerIn(root), region.Org.Id.Value,
+        var result = await Service.OverrideAsync(new OrgScope(OrgTreeBuilder.CallerIn(root), region),
             new Dictionary<string, object?> { ["locale"] = "fr-FR", ["channels.voice"] = true }, default);
 
         Assert.True(result.Succeeded);
@@ -41,7 +42,7 @@ public class SettingsServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var (root, _) = await _app.Trees.RootAsync();
         var child = await _app.Trees.ChildAsync(root, overrides: new Dictionary<string, object?> { ["loginAttempts"] = 3 });
 
-        var result = await Service.ResetAsync(OrgTreeBuilder.CallerIn(root), child.Org.Id.Value, ["loginAttempts"], default);
+        var result = await Service.ResetAsync(new OrgScope(OrgTreeBuilder.CallerIn(root), child), ["loginAttempts"], default);
 
         Assert.Equal(new EffectiveSetting("loginAttempts", root.Settings["loginAttempts"].Value, SettingSource.Inherited, root.Org.Id),
             result.Value!["loginAttempts"]);
@@ -52,7 +53,7 @@ public class SettingsServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         var (root, _) = await _app.Trees.RootAsync();
 
-        var result = await Service.ResetAsync(OrgTreeBuilder.CallerIn(root), root.Org.Id.Value, ["locale"], default);
+        var result = await Service.ResetAsync(new OrgScope(OrgTreeBuilder.CallerIn(root), root), ["locale"], default);
 
         Assert.IsType<Failure.Invalid>(result.Failure);
     }

@@ -2,8 +2,8 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using OrgFunctions.Access;
 using OrgFunctions.Application;
-using OrgFunctions.Domain.Access;
 using OrgFunctions.Testing.Azurite;
 using OrgFunctions.Tests.Builders;
 using OrgFunctions.Webhooks;
@@ -35,7 +35,7 @@ public class SubscriptionServiceTests(AzuriteFixture azurite) : IClassFixture<Az
         }
     }
 
-    private static async Task<(WebhookApp App, Caller Caller, string OrgId, string Id)> ArrangeAsync(AzuriteFixture azurite)
+    private static async Task<(WebhookApp App, OrgScope Scope, string OrgId, string Id)> ArrangeAsync(AzuriteFixture azurite)
     {
         (string OrgId, string Id)? target = null;
         TableClient? orgs = null;
@@ -52,27 +52,27 @@ public class SubscriptionServiceTests(AzuriteFixture azurite) : IClassFixture<Az
         var (root, _) = await app.Orgs.Trees.RootAsync();
         var id = await FanOutServiceTests.SubscribeAsync(app, root, ["org.updated"]);
         target = (root.Org.Id.Value, id);
-        return (app, OrgTreeBuilder.CallerIn(root), root.Org.Id.Value, id);
+        return (app, new OrgScope(OrgTreeBuilder.CallerIn(root), root), root.Org.Id.Value, id);
     }
 
     [Fact]
     public async Task AnUngatedDeleteSucceedsThoughTheHandlerUpdatedTheRowMeanwhile()
     {
-        var (app, caller, orgId, id) = await ArrangeAsync(azurite);
+        var (app, scope, orgId, id) = await ArrangeAsync(azurite);
 
-        var deleted = await app.Get<SubscriptionService>().DeleteAsync(caller, orgId, id, null, default);
+        var deleted = await app.Get<SubscriptionService>().DeleteAsync(scope, id, null, default);
 
         Assert.True(deleted.Succeeded, deleted.Failure?.ToString());
-        Assert.IsType<Failure.NotFound>((await app.Get<SubscriptionService>().GetAsync(caller, orgId, id, default)).Failure);
+        Assert.IsType<Failure.NotFound>((await app.Get<SubscriptionService>().GetAsync(scope, id, default)).Failure);
     }
 
     [Fact]
     public async Task AGatedDeleteOnTheVersionItReadIsRefusedWhenTheRowChangedMeanwhile()
     {
-        var (app, caller, orgId, id) = await ArrangeAsync(azurite);
-        var read = (await app.Get<SubscriptionService>().GetAsync(caller, orgId, id, default)).Value!;
+        var (app, scope, orgId, id) = await ArrangeAsync(azurite);
+        var read = (await app.Get<SubscriptionService>().GetAsync(scope, id, default)).Value!;
 
-        var deleted = await app.Get<SubscriptionService>().DeleteAsync(caller, orgId, id, read.ETag, default);
+        var deleted = await app.Get<SubscriptionService>().DeleteAsync(scope, id, read.ETag, default);
 
         Assert.IsType<Failure.PreconditionFailed>(deleted.Failure);
     }
@@ -80,14 +80,14 @@ public class SubscriptionServiceTests(AzuriteFixture azurite) : IClassFixture<Az
     [Fact]
     public async Task AnUngatedPatchAndASecretRotationSucceedThoughTheHandlerUpdatedTheRowMeanwhile()
     {
-        var (app, caller, orgId, id) = await ArrangeAsync(azurite);
+        var (app, scope, orgId, id) = await ArrangeAsync(azurite);
 
-        var patched = await app.Get<SubscriptionService>().PatchAsync(caller, orgId, id,
+        var patched = await app.Get<SubscriptionService>().PatchAsync(scope, id,
             new SubscriptionRequest(null, null, null, "renamed", null), null, default);
-        var rotated = await app.Get<SubscriptionService>().RotateSecretAsync(caller, orgId, id, default);
+        var rotated = await app.Get<SubscriptionService>().RotateSecretAsync(scope, id, default);
 
         Assert.True(patched.Succeeded, patched.Failure?.ToString());
         Assert.True(rotated.Succeeded, rotated.Failure?.ToString());
-        Assert.Equal("renamed", (await app.Get<SubscriptionService>().GetAsync(caller, orgId, id, default)).Value!.Subscription.Description);
+        Assert.Equal("renamed", (await app.Get<SubscriptionService>().GetAsync(scope, id, default)).Value!.Subscription.Description);
     }
 }

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
+using OrgFunctions.Access;
 using OrgFunctions.Application;
-using OrgFunctions.Domain.Access;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Secrets;
 using OrgFunctions.Testing.Azurite;
@@ -15,9 +15,9 @@ public class SubscriptionStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task ARowReadStraightFromStorageShowsNeitherTheCurrentNorThePreviousSecret()
     {
-        var (app, caller, orgId, id) = await ArrangeAsync();
-        var created = (await app.Get<SubscriptionService>().GetAsync(caller, orgId, id, default)).Value!.Subscription.Secret.Text;
-        var rotated = (await app.Get<SubscriptionService>().RotateSecretAsync(caller, orgId, id, default)).Value!.Secret;
+        var (app, scope, orgId, id) = await ArrangeAsync();
+        var created = (await app.Get<SubscriptionService>().GetAsync(scope, id, default)).Value!.Subscription.Secret.Text;
+        var rotated = (await app.Get<SubscriptionService>().RotateSecretAsync(scope, id, default)).Value!.Secret;
 
         var row = await RawRowAsync(app, orgId, id);
 
@@ -31,7 +31,7 @@ public class SubscriptionStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
                 Assert.DoesNotContain(secret["whsec_".Length..], value);
             });
         }
-        var read = (await app.Get<SubscriptionService>().GetAsync(caller, orgId, id, default)).Value!.Subscription;
+        var read = (await app.Get<SubscriptionService>().GetAsync(scope, id, default)).Value!.Subscription;
         Assert.Equal(rotated, read.Secret.Text);
         Assert.Equal(created, read.PreviousSecret!.Text);
     }
@@ -39,7 +39,7 @@ public class SubscriptionStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task ARowWrittenBeforeEncryptionIsReadAndProtectedOnItsNextWrite()
     {
-        var (app, caller, orgId, id) = await ArrangeAsync();
+        var (app, scope, orgId, id) = await ArrangeAsync();
         var current = Domain.Webhooks.WebhookSecret.Generate().Text;
         var previous = Domain.Webhooks.WebhookSecret.Generate().Text;
         var row = await RawRowAsync(app, orgId, id);
@@ -48,10 +48,10 @@ public class SubscriptionStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         row["PreviousSecretExpiresAt"] = DateTimeOffset.UtcNow.AddHours(20);
         await app.Orgs.Tables.Orgs.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
 
-        var legacy = (await app.Get<SubscriptionService>().GetAsync(caller, orgId, id, default)).Value!.Subscription;
+        var legacy = (await app.Get<SubscriptionService>().GetAsync(scope, id, default)).Value!.Subscription;
         Assert.Equal(current, legacy.Secret.Text);
         Assert.Equal(previous, legacy.PreviousSecret!.Text);
-        var patched = await app.Get<SubscriptionService>().PatchAsync(caller, orgId, id,
+        var patched = await app.Get<SubscriptionService>().PatchAsync(scope, id,
             new SubscriptionRequest(null, null, null, "touched", null), null, default);
         Assert.True(patched.Succeeded, patched.Failure?.ToString());
 
@@ -59,17 +59,17 @@ public class SubscriptionStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.StartsWith(SecretCodec.Prefix, rewritten.GetString("Secret"));
         Assert.StartsWith(SecretCodec.Prefix, rewritten.GetString("PreviousSecret"));
         Assert.DoesNotContain(current, rewritten.GetString("Secret"));
-        var read = (await app.Get<SubscriptionService>().GetAsync(caller, orgId, id, default)).Value!.Subscription;
+        var read = (await app.Get<SubscriptionService>().GetAsync(scope, id, default)).Value!.Subscription;
         Assert.Equal(current, read.Secret.Text);
         Assert.Equal(previous, read.PreviousSecret!.Text);
     }
 
-    private async Task<(WebhookApp App, Caller Caller, string OrgId, string Id)> ArrangeAsync()
+    private async Task<(WebhookApp App, OrgScope Scope, string OrgId, string Id)> ArrangeAsync()
     {
         var app = new WebhookApp(azurite);
         var (root, _) = await app.Orgs.Trees.RootAsync();
         var id = await FanOutServiceTests.SubscribeAsync(app, root, ["org.updated"]);
-        return (app, OrgTreeBuilder.CallerIn(root), root.Org.Id.Value, id);
+        return (app, new OrgScope(OrgTreeBuilder.CallerIn(root), root), root.Org.Id.Value, id);
     }
 
     // The tree's partition is the root's id; these subscriptions belong to a root org.

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OrgFunctions.Blocklist;
+using OrgFunctions.Domain.Roles;
 using OrgFunctions.Http;
 
 namespace OrgFunctions.Functions.Blocklist;
@@ -13,15 +14,15 @@ public sealed class BlocklistFunctions(Api api, BlocklistService blocklist)
     public Task<IActionResult> ListBlocklist(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/blocklist")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.ListAsync(request, BlocklistService.Paging, (caller, page) => blocklist.ListAsync(caller, orgId, page, cancellationToken),
+        api.ListInOrgAsync(request, orgId, Permission.ConversationsRead, BlocklistService.Paging, (scope, page) => blocklist.ListAsync(scope, page, cancellationToken),
             cancellationToken);
 
     [Function(nameof(AddToBlocklist))]
     public Task<IActionResult> AddToBlocklist(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/blocklist")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, BlocklistRequest.Read, async (caller, body) =>
-            (await blocklist.AddAsync(caller, orgId, body, cancellationToken)).ToResult(added =>
+        api.InOrgAsync(request, orgId, Permission.SettingsManage, BlocklistRequest.Read, async (scope, body) =>
+            (await blocklist.AddAsync(scope, body, cancellationToken)).ToResult(added =>
                 new ObjectResult(added.Entry) { StatusCode = added.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK }),
             cancellationToken);
 
@@ -29,8 +30,8 @@ public sealed class BlocklistFunctions(Api api, BlocklistService blocklist)
     public Task<IActionResult> CheckBlocklist(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/blocklist/check")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await blocklist.CheckAsync(caller, orgId, request.Query["channel"], request.Query["identifier"], cancellationToken))
+        api.InOrgAsync(request, orgId, Permission.ConversationsRead, async scope =>
+            (await blocklist.CheckAsync(scope, request.Query["channel"], request.Query["identifier"], cancellationToken))
                 .ToResult(check => new OkObjectResult(check)),
             cancellationToken);
 
@@ -38,8 +39,8 @@ public sealed class BlocklistFunctions(Api api, BlocklistService blocklist)
     public Task<IActionResult> RemoveFromBlocklist(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/blocklist/{channel}/{identifier}")] HttpRequest request,
         string orgId, string channel, string identifier, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await blocklist.RemoveAsync(caller, orgId, channel, Uri.UnescapeDataString(identifier), cancellationToken))
+        api.InOrgAsync(request, orgId, Permission.SettingsManage, async scope =>
+            (await blocklist.RemoveAsync(scope, channel, Uri.UnescapeDataString(identifier), cancellationToken))
                 .ToResult(_ => new NoContentResult()),
             cancellationToken);
 
@@ -47,7 +48,7 @@ public sealed class BlocklistFunctions(Api api, BlocklistService blocklist)
     public Task<IActionResult> Inbound(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/inbound")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, InboundRequest.Read, async (caller, body) =>
-            (await blocklist.InboundAsync(caller, orgId, body, cancellationToken)).ToResult(result => new OkObjectResult(result)),
+        api.InOrgAsync(request, orgId, Permission.SettingsManage, InboundRequest.Read, async (scope, body) =>
+            (await blocklist.InboundAsync(scope, body, cancellationToken)).ToResult(result => new OkObjectResult(result)),
             cancellationToken);
 }

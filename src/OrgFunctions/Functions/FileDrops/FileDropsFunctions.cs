@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OrgFunctions.Domain.Roles;
 using OrgFunctions.FileDrops;
 using OrgFunctions.Http;
 
@@ -17,6 +18,6 @@ public sealed class FileDropsFunctions(Api api, FileDropRun run, ImportsService 
     public Task<IActionResult> ListImports(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/imports")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.ListAsync(request, ImportsService.Paging, (caller, page) => imports.ListAsync(caller, orgId, page, cancellationToken),
+        api.ListInOrgAsync(request, orgId, Permission.ReportsRead, ImportsService.Paging, (scope, page) => imports.ListAsync(scope, page, cancellationToken),
             cancellationToken);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OrgFunctions.ApiKeys;
+using OrgFunctions.Domain.Roles;
 using OrgFunctions.Http;
 
 namespace OrgFunctions.Functions.Orgs;
@@ -13,16 +14,16 @@ public sealed class ApiKeysFunctions(Api api, ApiKeyService keys)
     public Task<IActionResult> ListApiKeys(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/api-keys")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await keys.ListAsync(caller, orgId, cancellationToken)).ToResult(list => new OkObjectResult(new { items = list })),
+        api.InOrgAsync(request, orgId, Permission.ApiKeysManage, async scope =>
+            new OkObjectResult(new { items = await keys.ListAsync(scope, cancellationToken) }),
             cancellationToken);
 
     [Function(nameof(CreateApiKey))]
     public Task<IActionResult> CreateApiKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/api-keys")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, ApiKeyRequest.Read, async (caller, body) =>
-            (await keys.IssueAsync(caller, orgId, body, cancellationToken)).ToResult(key =>
+        api.InOrgAsync(request, orgId, Permission.ApiKeysManage, ApiKeyRequest.Read, async (scope, body) =>
+            (await keys.IssueAsync(scope, body, cancellationToken)).ToResult(key =>
                 new ObjectResult(key) { StatusCode = StatusCodes.Status201Created }),
             cancellationToken);
 
@@ -30,7 +31,7 @@ public sealed class ApiKeysFunctions(Api api, ApiKeyService keys)
     public Task<IActionResult> RevokeApiKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/api-keys/{keyId}")] HttpRequest request,
         string orgId, string keyId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await keys.RevokeAsync(caller, orgId, keyId, cancellationToken)).ToResult(_ => new NoContentResult()),
+        api.InOrgAsync(request, orgId, Permission.ApiKeysManage, async scope =>
+            (await keys.RevokeAsync(scope, keyId, cancellationToken)).ToResult(_ => new NoContentResult()),
             cancellationToken);
 }

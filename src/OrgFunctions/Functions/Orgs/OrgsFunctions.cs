@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OrgFunctions.Domain.Roles;
 using OrgFunctions.Http;
 using OrgFunctions.Orgs;
 
@@ -13,16 +14,16 @@ public sealed class OrgsFunctions(Api api, OrgService orgs)
     public Task<IActionResult> GetOrg(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await orgs.GetAsync(caller, orgId, cancellationToken)).ToResult(org => Api.WithETag(request, OrgView.From(org), org.ETag)),
+        api.InOrgAsync(request, orgId, Permission.OrgsRead, scope =>
+            Task.FromResult(Api.WithETag(request, OrgView.From(scope.Org), scope.Org.ETag)),
             cancellationToken);
 
     [Function(nameof(UpdateOrg))]
     public Task<IActionResult> UpdateOrg(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "orgs/{orgId}")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, OrgPatch.Read, async (caller, patch) =>
-            (await orgs.UpdateAsync(caller, orgId, patch, Api.IfMatch(request), cancellationToken))
+        api.InOrgAsync(request, orgId, Permission.OrgsManage, OrgPatch.Read, async (scope, patch) =>
+            (await orgs.UpdateAsync(scope, patch, Api.IfMatch(request), cancellationToken))
                 .ToResult(org => Api.WithETag(request, OrgView.From(org), org.ETag)),
             cancellationToken);
 
@@ -30,10 +31,10 @@ public sealed class OrgsFunctions(Api api, OrgService orgs)
     public Task<IActionResult> DeleteOrg(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
+        api.InOrgAsync(request, orgId, Permission.OrgsManage, async scope =>
         {
             var cascade = string.Equals(request.Query["cascade"], "true", StringComparison.OrdinalIgnoreCase);
-            return (await orgs.DeleteAsync(caller, orgId, cascade, cancellationToken)).ToResult(_ => new NoContentResult());
+            return (await orgs.DeleteAsync(scope, cascade, cancellationToken)).ToResult(_ => new NoContentResult());
         }, cancellationToken);
 
     [Function(nameof(ListChildren))]
@@ -47,6 +48,7 @@ public sealed class OrgsFunctions(Api api, OrgService orgs)
         string orgId, CancellationToken cancellationToken) => ListAsync(request, orgId, childrenOnly: false, cancellationToken);
 
     private Task<IActionResult> ListAsync(HttpRequest request, string orgId, bool childrenOnly, CancellationToken cancellationToken) =>
-        api.ListAsync(request, OrgService.Paging, (caller, page) => orgs.ListAsync(caller, orgId, childrenOnly, page, cancellationToken),
+        api.ListInOrgAsync(request, orgId, Permission.OrgsRead, OrgService.Paging,
+            (scope, page) => orgs.ListAsync(scope, childrenOnly, page, cancellationToken),
             cancellationToken);
 }

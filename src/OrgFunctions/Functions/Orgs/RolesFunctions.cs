@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OrgFunctions.Domain.Roles;
 using OrgFunctions.Http;
 using OrgFunctions.Roles;
 
@@ -13,17 +14,16 @@ public sealed class RolesFunctions(Api api, RoleService roles)
     public Task<IActionResult> ListRoles(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/roles")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await roles.ListAsync(caller, orgId, cancellationToken)).ToResult(list =>
-                new OkObjectResult(new { items = list.Select(RoleView.From) })),
+        api.InOrgAsync(request, orgId, Permission.OrgsRead, async scope =>
+            new OkObjectResult(new { items = (await roles.ListAsync(scope, cancellationToken)).Select(RoleView.From) }),
             cancellationToken);
 
     [Function(nameof(CreateRole))]
     public Task<IActionResult> CreateRole(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/roles")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, RoleRequest.Read, async (caller, body) =>
-            (await roles.CreateAsync(caller, orgId, body, cancellationToken)).ToResult(role =>
+        api.InOrgAsync(request, orgId, Permission.RolesManage, RoleRequest.Read, async (scope, body) =>
+            (await roles.CreateAsync(scope, body, cancellationToken)).ToResult(role =>
                 Api.WithETag(request, RoleView.From(role), role.ETag, StatusCodes.Status201Created)),
             cancellationToken);
 
@@ -31,16 +31,16 @@ public sealed class RolesFunctions(Api api, RoleService roles)
     public Task<IActionResult> GetRole(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/roles/{roleId}")] HttpRequest request,
         string orgId, string roleId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await roles.GetAsync(caller, orgId, roleId, cancellationToken)).ToResult(role => Api.WithETag(request, RoleView.From(role), role.ETag)),
+        api.InOrgAsync(request, orgId, Permission.OrgsRead, async scope =>
+            (await roles.GetAsync(scope, roleId, cancellationToken)).ToResult(role => Api.WithETag(request, RoleView.From(role), role.ETag)),
             cancellationToken);
 
     [Function(nameof(ReplaceRole))]
     public Task<IActionResult> ReplaceRole(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/roles/{roleId}")] HttpRequest request,
         string orgId, string roleId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, RoleRequest.Read, async (caller, body) =>
-            (await roles.ReplaceAsync(caller, orgId, roleId, body, Api.IfMatch(request), cancellationToken))
+        api.InOrgAsync(request, orgId, Permission.RolesManage, RoleRequest.Read, async (scope, body) =>
+            (await roles.ReplaceAsync(scope, roleId, body, Api.IfMatch(request), cancellationToken))
                 .ToResult(role => Api.WithETag(request, RoleView.From(role), role.ETag)),
             cancellationToken);
 
@@ -48,7 +48,7 @@ public sealed class RolesFunctions(Api api, RoleService roles)
     public Task<IActionResult> DeleteRole(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/roles/{roleId}")] HttpRequest request,
         string orgId, string roleId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await roles.DeleteAsync(caller, orgId, roleId, cancellationToken)).ToResult(_ => new NoContentResult()),
+        api.InOrgAsync(request, orgId, Permission.RolesManage, async scope =>
+            (await roles.DeleteAsync(scope, roleId, cancellationToken)).ToResult(_ => new NoContentResult()),
             cancellationToken);
 }

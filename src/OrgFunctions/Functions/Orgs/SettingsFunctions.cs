@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OrgFunctions.Domain.Roles;
 using OrgFunctions.Http;
 using OrgFunctions.Settings;
 
@@ -13,24 +14,24 @@ public sealed class SettingsFunctions(Api api, SettingsService settings)
     public Task<IActionResult> GetSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/settings")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await settings.GetAsync(caller, orgId, cancellationToken)).ToResult(s => new OkObjectResult(SettingsView.From(s))),
+        api.InOrgAsync(request, orgId, Permission.OrgsRead, scope =>
+            Task.FromResult<IActionResult>(new OkObjectResult(SettingsView.From(scope.Org.Settings))),
             cancellationToken);
 
     [Function(nameof(UpdateSettings))]
     public Task<IActionResult> UpdateSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "orgs/{orgId}/settings")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, SettingsPatch.Read, async (caller, values) =>
-            (await settings.OverrideAsync(caller, orgId, values, cancellationToken)).ToResult(s => new OkObjectResult(SettingsView.From(s))),
+        api.InOrgAsync(request, orgId, Permission.SettingsManage, SettingsPatch.Read, async (scope, values) =>
+            (await settings.OverrideAsync(scope, values, cancellationToken)).ToResult(s => new OkObjectResult(SettingsView.From(s))),
             cancellationToken);
 
     [Function(nameof(ResetSettings))]
     public Task<IActionResult> ResetSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/settings/reset")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, ReadNames, async (caller, names) =>
-            (await settings.ResetAsync(caller, orgId, names, cancellationToken)).ToResult(s => new OkObjectResult(SettingsView.From(s))),
+        api.InOrgAsync(request, orgId, Permission.SettingsManage, ReadNames, async (scope, names) =>
+            (await settings.ResetAsync(scope, names, cancellationToken)).ToResult(s => new OkObjectResult(SettingsView.From(s))),
             cancellationToken);
 
     private static IReadOnlyList<string>? ReadNames(JsonObjectReader body)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using OrgFunctions.Domain.Roles;
 using OrgFunctions.Http;
 using OrgFunctions.Provisioning;
 
@@ -18,17 +19,31 @@ public sealed class ProvisioningFunctions(Api api, ProvisioningStarter starter, 
     public Task<IActionResult> CreateChildOrg(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/children")] HttpRequest request,
         [DurableClient] DurableTaskClient client, string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, ProvisioningRequest.Read, async (caller, body) =>
+        api.InOrgAsync(request, orgId, Permission.OrgsManage, body => ReadWithKey(request, body), async (scope, body) =>
         {
             var key = request.Headers[IdempotencyKeys.Header].ToString();
-            if (key.Length > 0 && !IdempotencyKeys.IsValid(key))
-            {
-                return Problems.Validation(IdempotencyKeys.Header,
-                    $"must be 1 to {IdempotencyKeys.MaxLength} printable ASCII characters without spaces");
-            }
-            var started = await starter.StartAsync(caller, orgId, body, key.Length > 0 ? key : null, client, cancellationToken);
+            var started = await starter.StartAsync(scope, body, key.Length > 0 ? key : null, client, cancellationToken);
             return started.ToResult(s => Accepted(request, s));
         }, cancellationToken);
+
+    /// <summary>
+    /// The body, then the <c>Idempotency-Key</c> header (named in the 400 as the body's fields are), both judged before
+    /// the parent org is looked up.
+    /// </summary>
+    private static ProvisioningRequest? ReadWithKey(HttpRequest request, JsonObjectReader body)
+    {
+        if (ProvisioningRequest.Read(body) is not { } read)
+        {
+            return null;
+        }
+        var key = request.Headers[IdempotencyKeys.Header].ToString();
+        if (key.Length > 0 && !IdempotencyKeys.IsValid(key))
+        {
+            body.Errors.Add(IdempotencyKeys.Header, $"must be 1 to {IdempotencyKeys.MaxLength} printable ASCII characters without spaces");
+            return null;
+        }
+        return read;
+    }
 
     [Function(nameof(GetProvisioningStatus))]
     public Task<IActionResult> GetProvisioningStatus(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OrgFunctions.Domain.Roles;
 using OrgFunctions.Http;
 using OrgFunctions.SmartPhrases;
 
@@ -13,22 +14,22 @@ public sealed class SmartPhrasesFunctions(Api api, SmartPhraseService phrases)
     public Task<IActionResult> ListSmartPhrases(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/smart-phrases")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
+        api.InOrgAsync(request, orgId, Permission.ConversationsRead, async scope =>
         {
             var search = request.Query.ContainsKey("search") ? request.Query["search"].ToString() : null;
             if (search is { Length: > 200 })
             {
                 return Problems.Validation("search", "must be at most 200 characters");
             }
-            return (await phrases.ListAsync(caller, orgId, search, cancellationToken)).ToResult(list => new OkObjectResult(new { items = list }));
+            return new OkObjectResult(new { items = await phrases.ListAsync(scope, search, cancellationToken) });
         }, cancellationToken);
 
     [Function(nameof(CreateSmartPhrase))]
     public Task<IActionResult> CreateSmartPhrase(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/smart-phrases")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, SmartPhraseRequest.Read, async (caller, body) =>
-            (await phrases.CreateAsync(caller, orgId, body, cancellationToken)).ToResult(created =>
+        api.InOrgAsync(request, orgId, Permission.SettingsManage, SmartPhraseRequest.Read, async (scope, body) =>
+            (await phrases.CreateAsync(scope, body, cancellationToken)).ToResult(created =>
                 Api.WithETag(request, created.Phrase, created.ETag, StatusCodes.Status201Created)),
             cancellationToken);
 
@@ -36,16 +37,16 @@ public sealed class SmartPhrasesFunctions(Api api, SmartPhraseService phrases)
     public Task<IActionResult> GetSmartPhrase(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/smart-phrases/{id}")] HttpRequest request,
         string orgId, string id, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await phrases.GetAsync(caller, orgId, id, cancellationToken)).ToResult(found => Api.WithETag(request, found.Phrase, found.ETag)),
+        api.InOrgAsync(request, orgId, Permission.ConversationsRead, async scope =>
+            (await phrases.GetAsync(scope, id, cancellationToken)).ToResult(found => Api.WithETag(request, found.Phrase, found.ETag)),
             cancellationToken);
 
     [Function(nameof(ReplaceSmartPhrase))]
     public Task<IActionResult> ReplaceSmartPhrase(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/smart-phrases/{id}")] HttpRequest request,
         string orgId, string id, CancellationToken cancellationToken) =>
-        api.RunAsync(request, SmartPhraseRequest.Read, async (caller, body) =>
-            (await phrases.ReplaceAsync(caller, orgId, id, body, Api.IfMatch(request), cancellationToken)).ToResult(updated =>
+        api.InOrgAsync(request, orgId, Permission.SettingsManage, SmartPhraseRequest.Read, async (scope, body) =>
+            (await phrases.ReplaceAsync(scope, id, body, Api.IfMatch(request), cancellationToken)).ToResult(updated =>
                 Api.WithETag(request, updated.Phrase, updated.ETag)),
             cancellationToken);
 
@@ -53,7 +54,7 @@ public sealed class SmartPhrasesFunctions(Api api, SmartPhraseService phrases)
     public Task<IActionResult> DeleteSmartPhrase(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/smart-phrases/{id}")] HttpRequest request,
         string orgId, string id, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await phrases.DeleteAsync(caller, orgId, id, cancellationToken)).ToResult(_ => new NoContentResult()),
+        api.InOrgAsync(request, orgId, Permission.SettingsManage, async scope =>
+            (await phrases.DeleteAsync(scope, id, cancellationToken)).ToResult(_ => new NoContentResult()),
             cancellationToken);
 }

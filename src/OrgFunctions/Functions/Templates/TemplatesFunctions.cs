@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OrgFunctions.Domain.Roles;
 using OrgFunctions.Http;
 using OrgFunctions.Templates;
 
@@ -13,17 +14,16 @@ public sealed class TemplatesFunctions(Api api, TemplateService templates)
     public Task<IActionResult> ListTemplates(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/templates")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await templates.ListAsync(caller, orgId, cancellationToken)).ToResult(list =>
-                new OkObjectResult(new { items = list.Select(TemplateView.From) })),
+        api.InOrgAsync(request, orgId, Permission.OrgsRead, async scope =>
+            new OkObjectResult(new { items = (await templates.ListAsync(scope, cancellationToken)).Select(TemplateView.From) }),
             cancellationToken);
 
     [Function(nameof(CreateTemplate))]
     public Task<IActionResult> CreateTemplate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/templates")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, TemplateRequest.Read, async (caller, body) =>
-            (await templates.CreateAsync(caller, orgId, body, cancellationToken)).ToResult(template =>
+        api.InOrgAsync(request, orgId, Permission.SettingsManage, TemplateRequest.Read, async (scope, body) =>
+            (await templates.CreateAsync(scope, body, cancellationToken)).ToResult(template =>
                 Api.WithETag(request, TemplateView.From(template), template.ETag, StatusCodes.Status201Created)),
             cancellationToken);
 
@@ -31,8 +31,8 @@ public sealed class TemplatesFunctions(Api api, TemplateService templates)
     public Task<IActionResult> GetTemplate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/templates/{templateId}")] HttpRequest request,
         string orgId, string templateId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await templates.GetAsync(caller, orgId, templateId, cancellationToken)).ToResult(template =>
+        api.InOrgAsync(request, orgId, Permission.OrgsRead, async scope =>
+            (await templates.GetAsync(scope, templateId, cancellationToken)).ToResult(template =>
                 Api.WithETag(request, TemplateView.From(template), template.ETag)),
             cancellationToken);
 
@@ -40,8 +40,8 @@ public sealed class TemplatesFunctions(Api api, TemplateService templates)
     public Task<IActionResult> ReplaceTemplate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/templates/{templateId}")] HttpRequest request,
         string orgId, string templateId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, TemplateRequest.Read, async (caller, body) =>
-            (await templates.ReplaceAsync(caller, orgId, templateId, body, Api.IfMatch(request), cancellationToken))
+        api.InOrgAsync(request, orgId, Permission.SettingsManage, TemplateRequest.Read, async (scope, body) =>
+            (await templates.ReplaceAsync(scope, templateId, body, Api.IfMatch(request), cancellationToken))
                 .ToResult(template => Api.WithETag(request, TemplateView.From(template), template.ETag)),
             cancellationToken);
 
@@ -49,7 +49,7 @@ public sealed class TemplatesFunctions(Api api, TemplateService templates)
     public Task<IActionResult> DeleteTemplate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/templates/{templateId}")] HttpRequest request,
         string orgId, string templateId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await templates.DeleteAsync(caller, orgId, templateId, cancellationToken)).ToResult(_ => new NoContentResult()),
+        api.InOrgAsync(request, orgId, Permission.SettingsManage, async scope =>
+            (await templates.DeleteAsync(scope, templateId, cancellationToken)).ToResult(_ => new NoContentResult()),
             cancellationToken);
 }

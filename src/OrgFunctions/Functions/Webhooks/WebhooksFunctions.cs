@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OrgFunctions.Domain.Roles;
 using OrgFunctions.Http;
 using OrgFunctions.Webhooks;
 
@@ -13,16 +14,16 @@ public sealed class WebhooksFunctions(Api api, SubscriptionService subscriptions
     public Task<IActionResult> ListWebhooks(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/webhooks")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await subscriptions.ListAsync(caller, orgId, cancellationToken)).ToResult(list => new OkObjectResult(new { items = list })),
+        api.InOrgAsync(request, orgId, Permission.WebhooksManage, async scope =>
+            new OkObjectResult(new { items = await subscriptions.ListAsync(scope, cancellationToken) }),
             cancellationToken);
 
     [Function(nameof(CreateWebhook))]
     public Task<IActionResult> CreateWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/webhooks")] HttpRequest request,
         string orgId, CancellationToken cancellationToken) =>
-        api.RunAsync(request, SubscriptionRequest.ReadCreate, async (caller, body) =>
-            (await subscriptions.CreateAsync(caller, orgId, body, cancellationToken)).ToResult(created =>
+        api.InOrgAsync(request, orgId, Permission.WebhooksManage, SubscriptionRequest.ReadCreate, async (scope, body) =>
+            (await subscriptions.CreateAsync(scope, body, cancellationToken)).ToResult(created =>
                 new ObjectResult(created) { StatusCode = StatusCodes.Status201Created }),
             cancellationToken);
 
@@ -30,8 +31,8 @@ public sealed class WebhooksFunctions(Api api, SubscriptionService subscriptions
     public Task<IActionResult> GetWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/webhooks/{id}")] HttpRequest request,
         string orgId, string id, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await subscriptions.GetAsync(caller, orgId, id, cancellationToken)).ToResult(record =>
+        api.InOrgAsync(request, orgId, Permission.WebhooksManage, async scope =>
+            (await subscriptions.GetAsync(scope, id, cancellationToken)).ToResult(record =>
                 Api.WithETag(request, SubscriptionView.From(record), record.ETag)),
             cancellationToken);
 
@@ -39,8 +40,8 @@ public sealed class WebhooksFunctions(Api api, SubscriptionService subscriptions
     public Task<IActionResult> UpdateWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "orgs/{orgId}/webhooks/{id}")] HttpRequest request,
         string orgId, string id, CancellationToken cancellationToken) =>
-        api.RunAsync(request, SubscriptionRequest.ReadPatch, async (caller, body) =>
-            (await subscriptions.PatchAsync(caller, orgId, id, body, Api.IfMatch(request), cancellationToken)).ToResult(record =>
+        api.InOrgAsync(request, orgId, Permission.WebhooksManage, SubscriptionRequest.ReadPatch, async (scope, body) =>
+            (await subscriptions.PatchAsync(scope, id, body, Api.IfMatch(request), cancellationToken)).ToResult(record =>
                 Api.WithETag(request, SubscriptionView.From(record), record.ETag)),
             cancellationToken);
 
@@ -48,24 +49,24 @@ public sealed class WebhooksFunctions(Api api, SubscriptionService subscriptions
     public Task<IActionResult> DeleteWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/webhooks/{id}")] HttpRequest request,
         string orgId, string id, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await subscriptions.DeleteAsync(caller, orgId, id, Api.IfMatch(request), cancellationToken)).ToResult(_ => new NoContentResult()),
+        api.InOrgAsync(request, orgId, Permission.WebhooksManage, async scope =>
+            (await subscriptions.DeleteAsync(scope, id, Api.IfMatch(request), cancellationToken)).ToResult(_ => new NoContentResult()),
             cancellationToken);
 
     [Function(nameof(RotateWebhookSecret))]
     public Task<IActionResult> RotateWebhookSecret(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/webhooks/{id}/rotate-secret")] HttpRequest request,
         string orgId, string id, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await subscriptions.RotateSecretAsync(caller, orgId, id, cancellationToken)).ToResult(rotated => new OkObjectResult(rotated)),
+        api.InOrgAsync(request, orgId, Permission.WebhooksManage, async scope =>
+            (await subscriptions.RotateSecretAsync(scope, id, cancellationToken)).ToResult(rotated => new OkObjectResult(rotated)),
             cancellationToken);
 
     [Function(nameof(TestWebhook))]
     public Task<IActionResult> TestWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/webhooks/{id}/test")] HttpRequest request,
         string orgId, string id, CancellationToken cancellationToken) =>
-        api.RunAsync(request, async caller =>
-            (await subscriptions.SendTestAsync(caller, orgId, id, cancellationToken)).ToResult(delivery =>
+        api.InOrgAsync(request, orgId, Permission.WebhooksManage, async scope =>
+            (await subscriptions.SendTestAsync(scope, id, cancellationToken)).ToResult(delivery =>
                 new ObjectResult(delivery) { StatusCode = StatusCodes.Status202Accepted }),
             cancellationToken);
 }

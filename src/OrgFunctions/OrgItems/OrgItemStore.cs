@@ -1,0 +1,62 @@
+using Azure;
+using Azure.Data.Tables;
+using OrgFunctions.Application;
+using OrgFunctions.Domain;
+using OrgFunctions.Domain.Orgs;
+using OrgFunctions.Orgs;
+using OrgFunctions.Storage;
+
+namespace OrgFunctions.OrgItems;
+
+/// <summary>
+/// An org's items of one kind in its tree's partition: one range query lists them, one point read finds one (a malformed
+/// id is never read), and a change is the item's rows and their events in one transaction (<see cref="OrgStore.SubmitAsync"/>),
+/// answered as <see cref="OrgItemChanges"/> says and read back.
+/// </summary>
+public sealed class OrgItemStore(OrgTables tables, OrgStore store)
+{
+    public async Task<IReadOnlyList<T>> ListAsync<T>(OrgItemKind<T> kind, OrgPath org, CancellationToken cancellationToken) where T : class
+    {
+        var filter = RowKeys.PrefixFilter(org.RootId.Value, kind.Prefix(org.OrgId));
+        var items = new List<T>();
+        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            items.Add(kind.Read(row));
+        }
+        return items;
+    }
+
+    /// <summary>The item, or null when the org has none by that id.</summary>
+    public async Task<T?> GetAsync<T>(OrgItemKind<T> kind, OrgPath org, string id, CancellationToken cancellationToken) where T : class
+    {
+        if (!ItemIds.IsWellFormed(id))
+        {
+            return null;
+        }
+        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(org.RootId.Value, kind.RowKey(org.OrgId, id),
+            cancellationToken: cancellationToken);
+        return row.HasValue ? kind.Read(row.Value!) : null;
+    }
+
+    /// <summary>The item by id (404 naming the kind otherwise), at the version <paramref name="ifMatch"/> names (412 otherwise).</summary>
+    public Task<Outcome<T>> FindAsync<T>(OrgItemKind<T> kind, OrgPath org, string id, ETag? ifMatch, CancellationToken cancellationToken)
+        where T : class =>
+        OrgItemChanges.FindForChangeAsync(GetAsync(kind, org, id, cancellationToken), kind.What, kind.ETagOf, ifMatch);
+
+    /// <summary>Creates or replaces an item (its rows and events in one transaction) and reads it back.</summary>
+    public async Task<Outcome<T>> SaveAsync<T>(OrgItemKind<T> kind, OrgPath org, string id, IReadOnlyList<TableTransactionAction> actions,
+        ETag? ifMatch, Failure conflict, CancellationToken cancellationToken) where T : class
+    {
+        var result = await store.SubmitAsync(actions, cancellationToken);
+        return OrgItemChanges.Refusal(result, ifMatch, kind.What, conflict) is { } refused
+            ? refused
+            : (await GetAsync(kind, org, id, cancellationToken))!;
+    }
+
+    /// <summary>Deletes an item (its rows and events in one transaction); a conflict is answered with <paramref name="conflict"/>.</summary>
+    public async Task<Outcome<bool>> DeleteAsync(IReadOnlyList<TableTransactionAction> actions, string conflict, CancellationToken cancellationToken)
+    {
+        var result = await store.SubmitAsync(actions, cancellationToken);
+        return result.Applied ? true : new Failure.Conflict(conflict);
+    }
+}
