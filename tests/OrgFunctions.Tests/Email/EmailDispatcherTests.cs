@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using OrgFunctions.Email;
 using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
@@ -7,7 +8,10 @@ using OrgFunctions.Tests.Builders;
 
 namespace OrgFunctions.Tests.Email;
 
-/// <summary>Emails queued in a change's transaction reach a real SMTP server once, off the request path.</summary>
+/// <summary>
+/// Emails queued in a change's transaction reach a real SMTP server once, off the request path. One class, so its tests
+/// run one at a time: a whole run of the dispatcher (the timer's) sends every tree's due emails, other tests' included.
+/// </summary>
 public class EmailDispatcherTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string Token = "tok_3f9c1d7e5b2a4c6e8f0a1b3c5d7e9f1a";
@@ -207,5 +211,25 @@ public class EmailDispatcherTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await app.DispatchAsync(tree);
 
         Assert.Equal(emailId + "@orgfunctions.localhost", Assert.Single(back.Received).MessageId);
+    }
+
+    [Fact]
+    public async Task TheLocalHostsTimerSendsAnEmailTheAppsServicesQueued()
+    {
+        await using var receiver = await SmtpReceiver.StartAsync();
+        await using var host = await AppHost.StartAsync(azurite, null,
+            "--Email:DispatchSchedule=*/1 * * * * *", $"--Email:Port={receiver.Port}");
+        var (orgId, _) = await host.SignUpAsync();
+        var emailId = EmailOutbox.NewId();
+
+        var write = await host.Services.GetRequiredService<OrgStore>().SubmitAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(orgId, "test:" + emailId) { ["Kind"] = "test" }),
+            host.Services.GetRequiredService<EmailOutbox>().Add(orgId, Invitation(), emailId),
+        ], default);
+
+        Assert.True(write.Applied);
+        await Eventually.TrueAsync(() => receiver.Received.Any(e => e.MessageId == $"{emailId}@orgfunctions.localhost"), "the email arrives");
+        Assert.Single(receiver.Received, e => e.MessageId == $"{emailId}@orgfunctions.localhost");
     }
 }
