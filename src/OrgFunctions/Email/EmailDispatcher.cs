@@ -28,7 +28,18 @@ public sealed class EmailDispatcher(OrgTables tables, SecretCodec codec, IOption
         await using var smtp = new SmtpSession(options.Value);
         foreach (var mark in await PendingTrees.ListAsync(tables.Index, EmailOutbox.PendingPartition, cancellationToken))
         {
-            var (tree, pending) = await DispatchTreeAsync(mark.RowKey, smtp, cancellationToken);
+            Result tree;
+            bool pending;
+            try
+            {
+                (tree, pending) = await DispatchTreeAsync(mark.RowKey, smtp, cancellationToken);
+            }
+            catch (RequestFailedException ex)
+            {
+                // One tree's storage trouble doesn't hold up the others; a claimed email is retried when its claim ends.
+                logger.LogWarning(ex, "Email dispatch of tree {TreeId} failed; its emails stay pending", mark.RowKey);
+                continue;
+            }
             total = new Result(total.Trees + 1, total.Sent + tree.Sent, total.Retrying + tree.Retrying, total.Failed + tree.Failed);
             if (!pending)
             {
