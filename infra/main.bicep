@@ -22,6 +22,21 @@ param deployKeyVault bool = false
 @description('A certificate in that Key Vault whose key encrypts the Data Protection key ring (docs/decisions/0014). Create it before provisioning (infra/README.md); empty, or without the vault, the ring is stored unencrypted in its own container.')
 param keyRingCertificateName string = ''
 
+@description('The SMTP relay emails go out through (src/OrgFunctions/Email): Azure Communication Services\' SMTP endpoint by default.')
+param smtpHost string = 'smtp.azurecomm.net'
+
+@description('The relay\'s submission port; the connection is upgraded with STARTTLS (Email__TlsMode StartTls).')
+param smtpPort int = 587
+
+@description('The relay\'s SMTP username (for Communication Services: the SMTP username made for its Entra app); empty: no authentication, which Communication Services refuses, so every email ends failed until it is set.')
+param smtpUsername string = ''
+
+@description('The Key Vault secret that holds the SMTP password (needs deployKeyVault); the app setting is a Key Vault reference to it, never the password.')
+param smtpPasswordSecretName string = 'smtp-password'
+
+@description('The sender address: one the relay may send from (for Communication Services, an address of a connected, verified domain).')
+param emailFromAddress string = 'DoNotReply@example.invalid'
+
 @description('Upper bound of instances the Flex Consumption plan may scale the app to.')
 @minValue(40)
 @maxValue(1000)
@@ -95,6 +110,11 @@ module functionApp 'modules/functionapp.bicep' = {
     keyRingCertificateName: keyRingCertificateName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpUsername: smtpUsername
+    smtpPasswordSecretName: smtpPasswordSecretName
+    emailFromAddress: emailFromAddress
   }
 }
 

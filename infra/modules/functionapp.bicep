@@ -18,6 +18,12 @@ param keyVaultUri string
 @description('A certificate in the Key Vault that encrypts the Data Protection key ring; empty (or no vault): the ring is stored unencrypted.')
 param keyRingCertificateName string
 param maximumInstanceCount int
+param smtpHost string
+param smtpPort int
+param smtpUsername string
+@description('A secret of the Key Vault at keyVaultUri; referenced only with a username and a vault.')
+param smtpPasswordSecretName string
+param emailFromAddress string
 param instanceMemoryMB int
 
 var appResources = loadJsonContent('../app-resources.json')
@@ -100,6 +106,41 @@ var appSettings = [
   {
     name: 'SecretProtection__credential'
     value: 'managedidentity'
+  }
+  // Email (src/OrgFunctions/Email): the SMTP relay, always over TLS (STARTTLS on the submission port). The password
+  // is a Key Vault reference the platform resolves with the app's identity: the secret itself is in no setting.
+  {
+    name: 'Email__Host'
+    value: smtpHost
+  }
+  {
+    name: 'Email__Port'
+    value: string(smtpPort)
+  }
+  {
+    name: 'Email__TlsMode'
+    value: 'StartTls'
+  }
+  {
+    name: 'Email__Username'
+    value: smtpUsername
+  }
+  {
+    name: 'Email__Password'
+    value: empty(smtpUsername) || empty(keyVaultUri) ? '' : '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${smtpPasswordSecretName}/)'
+  }
+  {
+    name: 'Email__FromAddress'
+    value: emailFromAddress
+  }
+  {
+    name: 'Email__FromName'
+    value: 'OrgFunctions'
+  }
+  // How often the email outbox is sent (%Email:DispatchSchedule%, NCRONTAB with seconds).
+  {
+    name: 'Email__DispatchSchedule'
+    value: '*/5 * * * * *'
   }
 ]
 

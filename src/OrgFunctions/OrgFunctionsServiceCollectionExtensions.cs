@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrgFunctions.Access;
 using OrgFunctions.ApiKeys;
 using OrgFunctions.Configuration;
+using OrgFunctions.Email;
 using OrgFunctions.FileDrops;
 using OrgFunctions.Health;
 using OrgFunctions.Http;
@@ -38,6 +39,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddTemplates();
         services.AddProvisioning(configuration);
         services.AddWebhooks(configuration);
+        services.AddEmail(configuration);
         services.AddFileDrops(configuration);
         services.AddHttpClient();
         services.AddHealth();

@@ -104,6 +104,20 @@ describe('a planted mistake the compiler lets through fails the schema pass or t
     assert.ok(problems.some((p) => p.startsWith('Azure Service Bus Data Receiver (4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0): expected one role assignment, found 0')), problems.join('\n'));
   });
 
+  const emailCheck = 'email goes through the SMTP relay the parameters name, over TLS, its password only as a Key Vault reference';
+
+  test('a password written into the app setting instead of a Key Vault reference fails the email check', () => {
+    const dir = brokenCopy('modules/functionapp.bicep',
+      "'@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${smtpPasswordSecretName}/)'", "smtpPasswordSecretName");
+    const problems = checksOf(dir)[emailCheck]();
+    assert.ok(problems.some((p) => p.startsWith('Email__Password is ')), problems.join('\n'));
+  });
+
+  test('a relay reached without TLS fails the email check', () => {
+    const dir = brokenCopy('modules/functionapp.bicep', "value: 'StartTls'", "value: 'None'");
+    assert.deepEqual(checksOf(dir)[emailCheck](), ['Email__TlsMode is None, not StartTls']);
+  });
+
   const sftpCheck = 'each org gets its own SFTP home container sftp-{orgId} and one local user scoped to that container alone, key-only';
 
   test('a home directory outside the org container fails the SFTP check', () => {

@@ -98,6 +98,10 @@ public sealed class OrgStore(OrgTables tables)
         {
             await Outbox.PendingTrees.MarkAsync(tables.Index, actions[0].Entity.PartitionKey, cancellationToken);
         }
+        if (actions.Count > 0 && Email.EmailOutbox.HasEmails(actions))
+        {
+            await Email.EmailOutbox.MarkAsync(tables.Index, actions[0].Entity.PartitionKey, cancellationToken);
+        }
         try
         {
             await tables.Orgs.SubmitTransactionAsync(actions, cancellationToken);

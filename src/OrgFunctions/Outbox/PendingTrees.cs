@@ -22,13 +22,23 @@ public static class PendingTrees
         actions.Any(a => a.Entity.RowKey.StartsWith(RowKeys.EventPrefix, StringComparison.Ordinal));
 
     public static Task MarkAsync(TableClient index, string treeId, CancellationToken cancellationToken) =>
-        index.UpsertEntityAsync(new TableEntity(PartitionKey, treeId) { ["MarkedAt"] = DateTimeOffset.UtcNow },
+        MarkAsync(index, PartitionKey, treeId, cancellationToken);
+
+    /// <summary>
+    /// Marks the tree in another consumer's partition of marks (the email outbox's, <c>Email/EmailOutbox</c>): each
+    /// consumer clears only its own marks, so one never forgets rows another still has pending.
+    /// </summary>
+    public static Task MarkAsync(TableClient index, string markPartition, string treeId, CancellationToken cancellationToken) =>
+        index.UpsertEntityAsync(new TableEntity(markPartition, treeId) { ["MarkedAt"] = DateTimeOffset.UtcNow },
             TableUpdateMode.Replace, cancellationToken);
 
-    public static async Task<IReadOnlyList<TableEntity>> ListAsync(TableClient index, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<TableEntity>> ListAsync(TableClient index, CancellationToken cancellationToken) =>
+        ListAsync(index, PartitionKey, cancellationToken);
+
+    public static async Task<IReadOnlyList<TableEntity>> ListAsync(TableClient index, string markPartition, CancellationToken cancellationToken)
     {
         var marks = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {markPartition}");
         await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             marks.Add(row);

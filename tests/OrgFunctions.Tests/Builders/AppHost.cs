@@ -38,6 +38,8 @@ public sealed class AppHost : IAsyncDisposable
             // Webhook fan-out runs only where a test asks for it (WebhookEndToEndTests.FastHost): elsewhere it would
             // touch outbox rows behind tests that check nothing was written. Later arguments win.
             "--Webhooks:FanOutSchedule=0 0 0 1 1 *",
+            // Likewise the email dispatcher (EmailDispatcherTests send on their own): never, unless a test asks.
+            "--Email:DispatchSchedule=0 0 0 1 1 *",
             .. extraArguments,
         ], configureServices);
         await host.StartAsync();

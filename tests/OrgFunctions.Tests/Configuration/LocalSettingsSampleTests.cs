@@ -21,6 +21,7 @@ public class LocalSettingsSampleTests
         { typeof(WebhookOptions), WebhookOptions.Section },
         { typeof(FileDropOptions), FileDropOptions.Section },
         { typeof(SecretProtectionOptions), SecretProtectionOptions.Section },
+        { typeof(global::OrgFunctions.Email.EmailOptions), global::OrgFunctions.Email.EmailOptions.Section },
     };
 
     private static Dictionary<string, string?> SampleValues()

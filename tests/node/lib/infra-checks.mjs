@@ -343,6 +343,22 @@ export function requirementChecks(resources, appResources, infraDir) {
       return problems;
     },
 
+    'email goes through the SMTP relay the parameters name, over TLS, its password only as a Key Vault reference'() {
+      const problems = [];
+      const settings = appSettingsOf(resources) ?? {};
+      for (const [name, parameter] of [['Email__Host', 'smtpHost'], ['Email__Username', 'smtpUsername'], ['Email__FromAddress', 'emailFromAddress']]) {
+        expect(problems, String(settings[name]).includes(`parameters('${parameter}')`), `${name} is ${settings[name]}, not main.bicep's ${parameter}`);
+      }
+      expect(problems, String(settings.Email__Port).includes("parameters('smtpPort')"), `Email__Port is ${settings.Email__Port}`);
+      expect(problems, settings.Email__TlsMode === 'StartTls', `Email__TlsMode is ${settings.Email__TlsMode}, not StartTls`);
+      const password = String(settings.Email__Password);
+      expect(problems, password.includes('@Microsoft.KeyVault(SecretUri=') && password.includes("parameters('smtpPasswordSecretName')"),
+        `Email__Password is ${password}, not a Key Vault reference to the smtpPasswordSecretName secret`);
+      expect(problems, typeof settings.Email__DispatchSchedule === 'string' && settings.Email__DispatchSchedule.length > 0,
+        'Email__DispatchSchedule is not set');
+      return problems;
+    },
+
     'app settings are identity-based and hold no keys or secret-bearing connection strings'() {
       const problems = [];
       const settings = appSettingsOf(resources);
