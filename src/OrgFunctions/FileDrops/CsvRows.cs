@@ -11,13 +11,6 @@ namespace OrgFunctions.FileDrops;
 /// </summary>
 public sealed class CsvRows : IAsyncDisposable
 {
-    /// <summary>
-    /// Records up to this many times the row limit are read, reported and passed over; a longer one (most often a quote
-    /// never closed, which makes the rest of the file one record) stops reading. It bounds the reader's buffer to about
-    /// twice that (CsvHelper's <c>MaxRecordSize</c>).
-    /// </summary>
-    public const int MaxBufferedRows = 4;
-
     private readonly CsvReader _reader;
     private readonly int _maxRowBytes;
     private CsvMalformedRecord? _malformed;
@@ -40,7 +33,12 @@ public sealed class CsvRows : IAsyncDisposable
         }, leaveOpen: true);
     }
 
-    public static int MaxBufferedRowBytes(int maxRowBytes) => maxRowBytes * MaxBufferedRows;
+    /// <summary>
+    /// Records up to four times the row limit are read, reported and passed over; a longer one (most often a quote never
+    /// closed, which makes the rest of the file one record) stops reading. CsvHelper's <c>MaxRecordSize</c>: it bounds
+    /// the reader's buffer to about twice that.
+    /// </summary>
+    public static int MaxBufferedRowBytes(int maxRowBytes) => maxRowBytes * 4;
 
     /// <summary>The line on which the record just read starts (1-based, counting every line; the header is line 1).</summary>
     public long LineNumber { get; private set; }
@@ -71,7 +69,7 @@ public sealed class CsvRows : IAsyncDisposable
         }
         (LineNumber, ByteOffset) = (_reader.LineNumber, _reader.ByteOffset);
         var raw = _reader.RawRecord;
-        if (Utf8.IsValid(raw) is false)
+        if (!Utf8.IsValid(raw))
         {
             ByteOffset += FirstInvalidByte(raw);
             return RecordStatus.NotUtf8;
