@@ -30,8 +30,7 @@ public static class FileScanner
             }
             catch (DecoderFallbackException)
             {
-                scan.FileProblem = $"The file is not valid UTF-8 (a byte sequence near byte {hashing.BytesRead} can't be decoded). " +
-                                   "Save it as UTF-8, with or without BOM.";
+                scan.FileProblem = $"The file is not valid UTF-8 (a byte sequence near byte {hashing.BytesRead} can't be decoded). " + SaveAsUtf8;
             }
             catch (FileTooLargeException ex)
             {
@@ -51,11 +50,17 @@ public static class FileScanner
         return scan;
     }
 
-    private static async Task ReadAsync(Stream stream, FileSchema schema, FileDropOptions options, DateTimeOffset now,
+    private static async Task ReadAsync(HashingReadStream stream, FileSchema schema, FileDropOptions options, DateTimeOffset now,
         Func<ParsedRow, ValueTask>? onRow, FileScan scan, int maxRows, CancellationToken cancellationToken)
     {
-        var reader = new CsvRecordReader(stream, options.MaxRowBytes);
+        await using var reader = new CsvRows(stream, options.MaxRowBytes);
         var status = await reader.ReadAsync(cancellationToken);
+        if (stream.StartsWithUtf16Or32Bom)
+        {
+            // CsvHelper would transcode such a file; the drop's contract is UTF-8.
+            scan.FileProblem = "The file is not valid UTF-8 (it starts with a UTF-16 or UTF-32 byte order mark). " + SaveAsUtf8;
+            return;
+        }
         if (status == RecordStatus.End)
         {
             scan.FileProblem = "The file is empty: a header row (" + string.Join(",", schema.Columns) + ") and data rows are expected.";
@@ -63,10 +68,12 @@ public static class FileScanner
         }
         if (status != RecordStatus.Record)
         {
-            scan.FileProblem = "The header row can't be read (" + Describe(status, options) + ").";
+            scan.FileProblem = status == RecordStatus.NotUtf8 ? NotUtf8(reader)
+                : "The header row can't be read (" + Describe(status, options) + ").";
             return;
         }
-        var columns = MapHeader(reader.Fields, schema, out var headerProblem);
+        var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i]).ToList();
+        var columns = MapHeader(header, schema, out var headerProblem);
         if (headerProblem is not null)
         {
             scan.FileProblem = headerProblem;
@@ -75,11 +82,15 @@ public static class FileScanner
 
         var seen = new KeyHashSet();
         var rowErrors = new List<RowError>();
-        var cells = reader.Fields;
-        string Cell(string column) => columns.TryGetValue(column, out var i) && i < cells.Count ? cells[i] : "";
+        string Cell(string column) => columns.TryGetValue(column, out var i) ? reader[i] : "";
 
         while ((status = await reader.ReadAsync(cancellationToken)) != RecordStatus.End)
         {
+            if (status == RecordStatus.NotUtf8)
+            {
+                scan.FileProblem = NotUtf8(reader);
+                return;
+            }
             scan.RowsRead++;
             if (scan.RowsRead > maxRows)
             {
@@ -91,16 +102,16 @@ public static class FileScanner
             {
                 rowErrors.Add(RowError.Of(reader.LineNumber, null, Describe(status, options), null));
             }
-            else if (cells.Count != columns.Count)
+            else if (reader.FieldCount != columns.Count)
             {
-                rowErrors.Add(RowError.Of(reader.LineNumber, null, $"has {cells.Count} fields; the header has {columns.Count}", null));
+                rowErrors.Add(RowError.Of(reader.LineNumber, null, $"has {reader.FieldCount} fields; the header has {columns.Count}", null));
             }
             else if (schema.Parse(reader.LineNumber, Cell, rowErrors, now) is { } row)
             {
                 await AcceptAsync(row, seen, onRow, scan);
             }
             Count(rowErrors, options, scan);
-            if (status == RecordStatus.UnterminatedQuote)
+            if (status == RecordStatus.TooLongToGoOn)
             {
                 return;
             }
@@ -110,6 +121,11 @@ public static class FileScanner
             scan.FileProblem = "The file has a header row but no data rows.";
         }
     }
+
+    private const string SaveAsUtf8 = "Save it as UTF-8, with or without BOM.";
+
+    private static string NotUtf8(CsvRows reader) =>
+        $"The file is not valid UTF-8 (line {reader.LineNumber} has a byte sequence that can't be decoded, at byte {reader.ByteOffset}). " + SaveAsUtf8;
 
     /// <summary>A valid row: counted as a duplicate if its key came earlier in the file, else handed on.</summary>
     private static async ValueTask AcceptAsync(ParsedRow row, KeyHashSet seen, Func<ParsedRow, ValueTask>? onRow, FileScan scan)
@@ -233,6 +249,9 @@ public static class FileScanner
     {
         RecordStatus.TooLong => $"the row is longer than {options.MaxRowBytes} bytes",
         RecordStatus.UnterminatedQuote => "a quoted field is never closed (the rest of the file is part of it)",
+        RecordStatus.MisplacedQuote => "its quotes don't pair up, so it runs over several lines: quote a whole field and double the quotes inside it",
+        RecordStatus.TooLongToGoOn => $"the row is longer than {CsvRows.MaxBufferedRowBytes(options.MaxRowBytes)} bytes, so the rest of the file " +
+                                      "is not read (a quote that is never closed makes the rest of the file one row)",
         _ => status.ToString(),
     };
 

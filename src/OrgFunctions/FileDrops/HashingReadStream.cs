@@ -10,7 +10,13 @@ internal sealed class HashingReadStream(Stream inner, long maxBytes) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
+    private readonly byte[] _head = new byte[4];
+
     public long BytesRead { get; private set; }
+
+    /// <summary>Whether the bytes start with a UTF-16 or UTF-32 byte order mark (none of which is valid UTF-8).</summary>
+    public bool StartsWithUtf16Or32Bom =>
+        _head is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x00, 0x00, 0xFE, 0xFF];
 
     public string HashHex() => Convert.ToHexString(_hash.GetCurrentHash()).ToLowerInvariant();
 
@@ -39,6 +45,10 @@ internal sealed class HashingReadStream(Stream inner, long maxBytes) : Stream
 
     private int Count(ReadOnlySpan<byte> bytes)
     {
+        if (BytesRead < _head.Length)
+        {
+            bytes[..Math.Min(bytes.Length, _head.Length - (int)BytesRead)].CopyTo(_head.AsSpan((int)BytesRead));
+        }
         BytesRead += bytes.Length;
         if (BytesRead > maxBytes)
         {

@@ -44,9 +44,19 @@ public class BadInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtur
         Assert.Contains("comma-separated", await ProblemOfAsync("blocklist.csv", "channel;identifier;reason;until\nsms;+353871234567;;\n"));
 
     [Fact]
-    public async Task InvalidUtf8() =>
+    public async Task InvalidUtf8IsNamedWithItsLine()
+    {
+        var problem = await ProblemOfAsync("blocklist.csv",
+            [.. "channel,identifier\nsms,+353871234567\nsms,+3538712"u8.ToArray(), 0xC3, 0x28, .. "4567\n"u8.ToArray()]);
+
+        Assert.Contains("not valid UTF-8", problem);
+        Assert.Contains("line 3", problem);
+    }
+
+    [Fact]
+    public async Task AUtf16FileIsNotReadAsUtf8() =>
         Assert.Contains("not valid UTF-8", await ProblemOfAsync("blocklist.csv",
-            [.. "channel,identifier\nsms,+3538712"u8.ToArray(), 0xC3, 0x28, .. "4567\n"u8.ToArray()]));
+            [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("channel,identifier\nsms,+353871234567\n")]));
 
     [Fact]
     public async Task TheSizeLimitIsConfigurable()
@@ -205,5 +215,21 @@ public class BadInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixtur
 
         var report = Assert.Single(await h.ReportsAsync("failed"));
         Assert.Contains("never closed", report.GetProperty("errors")[0].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task AQuoteNeverClosedEarlyInALargeFileIsAnErrorOnItsLineNotTheRestOfTheFileAsOneField()
+    {
+        var h = await FileDropHarness.CreateAsync(azurite, o => o.MaxRowBytes = 1024);
+        var rows = string.Concat(Enumerable.Range(0, 50_000).Select(i => $"sms,+353{i:D10},ok\n"));
+        await h.DropAsync("blocklist.csv", "channel,identifier,reason\nsms,+353871234567,\"oops\n" + rows);
+        await h.RunAsync();
+
+        var report = Assert.Single(await h.ReportsAsync("failed"));
+        var error = Assert.Single(report.GetProperty("errors").EnumerateArray());
+        Assert.Equal(2, error.GetProperty("line").GetInt64());
+        Assert.Contains("never closed", error.GetProperty("reason").GetString());
+        Assert.Equal(1, report.GetProperty("rowsRead").GetInt64());
+        Assert.Empty(await h.RowsAsync(h.Tables.Blocklist));
     }
 }
