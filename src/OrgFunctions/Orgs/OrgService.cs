@@ -21,9 +21,6 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
 {
     public static readonly PageLimits Paging = new(DefaultSize: 100, MaxSize: 1000);
 
-    // Table Storage takes at most 100 actions per transaction.
-    private const int MaxActions = 100;
-
     public Task<Outcome<OrgRecord>> GetAsync(Caller caller, string orgId, CancellationToken cancellationToken) =>
         access.ResolveAsync(caller, orgId, Permission.OrgsRead, cancellationToken);
 
@@ -158,25 +155,13 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         }
 
         // Deepest first, so an interrupted cascade never leaves a live org under a deleted one; the target last.
-        var pending = new List<TableTransactionAction>();
+        var subtree = new PartitionWrite(target.Org.Path.RootId.Value);
         foreach (var record in descendants.OrderByDescending(o => o.Org.Path.Depth))
         {
             var (revocations, deletion) = await DeleteActionsAsync(caller, record, cancellationToken);
-            if (pending.Count + revocations.Count + deletion.Count > MaxActions)
-            {
-                if (!await SubmitAllAsync(pending, cancellationToken))
-                {
-                    return SubtreeChanged;
-                }
-                pending.Clear();
-            }
-            if (revocations.Count + deletion.Count > MaxActions && !await SubmitAllAsync(revocations, cancellationToken))
-            {
-                return SubtreeChanged;
-            }
-            pending.AddRange(revocations.Count + deletion.Count > MaxActions ? deletion : [.. revocations, .. deletion]);
+            AddDeletion(subtree, revocations, deletion);
         }
-        if (!await SubmitAllAsync(pending, cancellationToken))
+        if (!(await subtree.SubmitAsync(tables, cancellationToken)).Applied)
         {
             return SubtreeChanged;
         }
@@ -203,20 +188,13 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         for (var attempt = 1; ; attempt++)
         {
             var (revocations, deletion) = await DeleteActionsAsync(caller, target, cancellationToken);
-            if (revocations.Count + deletion.Count + 1 > MaxActions)
-            {
-                if (!await SubmitAllAsync(revocations, cancellationToken))
-                {
-                    return SubtreeChanged;
-                }
-                revocations = [];
-            }
-            List<TableTransactionAction> actions = [.. revocations, .. deletion];
             if (await children.ReleaseAsync(parent, cancellationToken) is { } release)
             {
-                actions.Add(release);
+                deletion.Add(release);
             }
-            if ((await store.SubmitAsync(actions, cancellationToken)).Applied)
+            var write = new PartitionWrite(target.Org.Path.RootId.Value);
+            AddDeletion(write, revocations, deletion);
+            if ((await write.SubmitAsync(tables, cancellationToken)).Applied)
             {
                 return true;
             }
@@ -230,17 +208,20 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         }
     }
 
-    /// <summary>Submits <paramref name="actions"/> in transactions of at most 100; false if one of them lost a race.</summary>
-    private async Task<bool> SubmitAllAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    /// <summary>
+    /// An org's deletion commits whole; its key revocations go in the same transaction when they fit, else before it
+    /// (a revoked key of a live org is safe, a live key of a deleted org is not).
+    /// </summary>
+    private static void AddDeletion(PartitionWrite write, List<TableTransactionAction> revocations, List<TableTransactionAction> deletion)
     {
-        foreach (var chunk in actions.Chunk(MaxActions))
+        if (revocations.Count + deletion.Count <= PartitionWrite.MaxActions)
         {
-            if (!(await store.SubmitAsync(chunk, cancellationToken)).Applied)
-            {
-                return false;
-            }
+            write.Together([.. revocations, .. deletion]);
         }
-        return true;
+        else
+        {
+            write.Each(revocations).Together(deletion);
+        }
     }
 
     /// <summary>An org's move to Deleted (row, name release, event), and the revocation of its live keys.</summary>

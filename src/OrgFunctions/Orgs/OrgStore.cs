@@ -91,37 +91,9 @@ public sealed class OrgStore(OrgTables tables)
         while (token is not null);
     }
 
-    /// <summary>Submits one tree's transaction, turning storage conflicts into the outcomes callers map to HTTP.</summary>
-    public async Task<WriteResult> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
-    {
-        if (actions.Count > 0 && Outbox.PendingTrees.HasEvents(actions))
-        {
-            await Outbox.PendingTrees.MarkAsync(tables.Index, actions[0].Entity.PartitionKey, cancellationToken);
-        }
-        try
-        {
-            await tables.Orgs.SubmitTransactionAsync(actions, cancellationToken);
-            return WriteResult.Ok;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 412)
-        {
-            return WriteResult.Stale;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409)
-        {
-            return WriteResult.Conflict(ex.FailedTransactionActionIndex);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            return WriteResult.Stale;
-        }
-    }
-}
-
-/// <summary>How a transaction ended: applied, refused because a row changed (stale ETag), or a key already existed.</summary>
-public sealed record WriteResult(bool Applied, bool IsStale, int? ConflictingAction)
-{
-    public static readonly WriteResult Ok = new(true, false, null);
-    public static readonly WriteResult Stale = new(false, true, null);
-    public static WriteResult Conflict(int? index) => new(false, false, index);
+    /// <summary>Submits one tree's transaction (at most <see cref="PartitionWrite.MaxActions"/>), a lost race as the result.</summary>
+    public Task<WriteResult> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        actions.Count == 0
+            ? Task.FromResult(WriteResult.Ok)
+            : new PartitionWrite(actions[0].Entity.PartitionKey).Together(actions).SubmitAsync(tables, cancellationToken);
 }

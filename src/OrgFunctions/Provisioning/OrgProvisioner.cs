@@ -26,9 +26,6 @@ namespace OrgFunctions.Provisioning;
 public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts children, RoleStore roles, TemplateStore templates,
     FileDropHomes homes, NameReservations reservations, IOptions<ProvisioningOptions> options, TimeProvider clock)
 {
-    // Table Storage takes at most 100 operations per transaction.
-    private const int BatchSize = 100;
-
     public async Task ReserveNameAsync(ProvisioningInput input, CancellationToken cancellationToken)
     {
         var (_, child) = Paths(input);
@@ -85,17 +82,18 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
             {
                 throw new ProvisioningRefusedException($"The org already has {limit} sub-orgs, the limit.");
             }
-            try
+            var write = new PartitionWrite(row.PartitionKey).Together([new TableTransactionAction(TableTransactionActionType.Add, row), increment]);
+            if ((await write.SubmitAsync(tables, cancellationToken)).Applied)
             {
-                await tables.Orgs.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, row), increment], cancellationToken);
                 return;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < ChildCounts.MaxAttempts)
+            // Another child took a slot (or this row was written by a racing run of this step): look again. Past the
+            // last attempt the activity's own retry takes over.
+            if (attempt == ChildCounts.MaxAttempts)
             {
-                // Another child took a slot (or this row was written by a racing run of this step): look again. Past the
-                // last attempt the activity's own retry takes over.
-                await ChildCounts.BackOffAsync(attempt, cancellationToken);
+                throw new InvalidOperationException($"Org {child.OrgId} lost the race for a child slot {attempt} times; the step is retried.");
             }
+            await ChildCounts.BackOffAsync(attempt, cancellationToken);
         }
     }
 
@@ -139,7 +137,7 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
                 });
             }
         }
-        await UpsertAsync(rows, cancellationToken);
+        await UpsertAsync(child.RootId.Value, rows, cancellationToken);
         return rows.Count(r => r.GetString("Kind") == "role");
     }
 
@@ -158,7 +156,7 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
             rows.Add(TemplateRow.Create(child, copy));
             rows.Add(TemplateRow.NameReservation(child, copy));
         }
-        await UpsertAsync(rows, cancellationToken);
+        await UpsertAsync(child.RootId.Value, rows, cancellationToken);
         return rows.Count / 2;
     }
 
@@ -176,7 +174,7 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
                 rows.Add(SenderIdRows.AttachTo(child, parentRow.Value!, senderId));
             }
         }
-        await UpsertAsync(rows, cancellationToken);
+        await UpsertAsync(child.RootId.Value, rows, cancellationToken);
         return rows.Count;
     }
 
@@ -260,16 +258,17 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
             {
                 actions.Add(release);
             }
-            try
+            var result = await new PartitionWrite(partition).Together(actions).SubmitAsync(tables, cancellationToken);
+            if (result.Applied)
             {
-                await tables.Orgs.SubmitTransactionAsync(actions, cancellationToken);
                 break;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < ChildCounts.MaxAttempts)
+            if (!result.IsStale || attempt == ChildCounts.MaxAttempts)
             {
-                await ChildCounts.BackOffAsync(attempt, cancellationToken);
-                record = await orgs.GetAsync(new OrgLocation(child.OrgId, child), cancellationToken, includeDeleted: true);
+                throw new InvalidOperationException($"Org {child.OrgId} changed while its provisioning was undone; the step is retried.");
             }
+            await ChildCounts.BackOffAsync(attempt, cancellationToken);
+            record = await orgs.GetAsync(new OrgLocation(child.OrgId, child), cancellationToken, includeDeleted: true);
         }
         await homes.RemoveAsync([child.OrgId], cancellationToken);
         var name = OrgName.Create(input.Name);
@@ -305,27 +304,30 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
         };
     }
 
-    private async Task UpsertAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    /// <summary>Rows of one tree, replaced whole: a re-run writes the same rows again.</summary>
+    private async Task UpsertAsync(string partition, IEnumerable<ITableEntity> rows, CancellationToken cancellationToken)
     {
-        foreach (var batch in rows.Chunk(BatchSize))
-        {
-            await tables.Orgs.SubmitTransactionAsync(
-                batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)).ToList(), cancellationToken);
-        }
+        var write = new PartitionWrite(partition).Each(rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
+        await SubmitAsync(write, cancellationToken);
     }
 
     private async Task DeleteRangeAsync(string partition, string prefix, CancellationToken cancellationToken)
     {
         var filter = RowKeys.PrefixFilter(partition, prefix);
-        var keys = new List<TableEntity>();
+        var write = new PartitionWrite(partition);
         await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            keys.Add(new TableEntity(partition, row.RowKey));
+            write.Each([new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, row.RowKey), ETag.All)]);
         }
-        foreach (var batch in keys.Chunk(BatchSize))
+        await SubmitAsync(write, cancellationToken);
+    }
+
+    /// <summary>Upserts and unconditional deletes don't lose races; a refusal here is a fault the activity's retry handles.</summary>
+    private async Task SubmitAsync(PartitionWrite write, CancellationToken cancellationToken)
+    {
+        if (!(await write.SubmitAsync(tables, cancellationToken)).Applied)
         {
-            await tables.Orgs.SubmitTransactionAsync(
-                batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)).ToList(), cancellationToken);
+            throw new InvalidOperationException($"A write to tree {write.PartitionKey} was refused; the step is retried.");
         }
     }
 
