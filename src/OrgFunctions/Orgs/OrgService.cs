@@ -245,7 +245,7 @@ public sealed class OrgService(OrgAccess access, OrgStore store, OrgTables table
         // A deleted org's keys stop working with it.
         var revocations = new List<TableTransactionAction>();
         var filter = RowKeys.PrefixFilter(partition, RowKeys.KeyPrefix(org.Id));
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in tables.Orgs.QueryAsync<ApiKeyEntity>(filter, cancellationToken: cancellationToken))
         {
             var key = ApiKeyRow.Read(row);
             if (!key.Key.IsRevoked)

@@ -18,15 +18,15 @@ public sealed class OrgStore(OrgTables tables)
             return null;
         }
         await tables.EnsureCreatedAsync();
-        var index = await tables.Index.GetEntityIfExistsAsync<TableEntity>(IndexKeys.Org(id), IndexKeys.RowKey,
+        var index = await tables.Index.GetEntityIfExistsAsync<IndexEntity>(IndexKeys.Org(id), IndexKeys.RowKey,
             cancellationToken: cancellationToken);
-        return index.HasValue ? new OrgLocation(id, OrgPath.Parse(index.Value!.GetString("Path"))) : null;
+        return index.HasValue ? new OrgLocation(id, OrgPath.Parse(index.Value!.Path)) : null;
     }
 
     /// <summary>The org at <paramref name="location"/>, or null when it is missing or deleted.</summary>
     public async Task<OrgRecord?> GetAsync(OrgLocation location, CancellationToken cancellationToken, bool includeDeleted = false)
     {
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(location.PartitionKey, RowKeys.Org(location.Path),
+        var row = await tables.Orgs.GetEntityIfExistsAsync<OrgEntity>(location.PartitionKey, RowKeys.Org(location.Path),
             cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
@@ -48,7 +48,7 @@ public sealed class OrgStore(OrgTables tables)
         }
         filter += " and " + TableClient.CreateQueryFilter($"Status ne {nameof(OrgStatus.Deleted)}");
 
-        await foreach (var page in tables.Orgs.QueryAsync<TableEntity>(filter, maxPerPage, cancellationToken: cancellationToken)
+        await foreach (var page in tables.Orgs.QueryAsync<OrgEntity>(filter, maxPerPage, cancellationToken: cancellationToken)
                            .AsPages(continuationToken, maxPerPage))
         {
             return (page.Values.Select(OrgRow.Read).ToList(), page.ContinuationToken);

@@ -30,7 +30,7 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
     {
         var (_, child) = Paths(input);
         var name = OrgName.Create(input.Name);
-        var row = new TableEntity(child.RootId.Value, RowKeys.Name(name)) { ["Kind"] = "name", ["OrgId"] = child.OrgId.Value };
+        var row = OrgRow.NameReservation(child.RootId.Value, name, child.OrgId);
         await tables.EnsureCreatedAsync();
         if (await reservations.LegacyTakenAsync(row.PartitionKey, row.RowKey, RowKeys.LegacyNamesOfTyped(name), NameReservations.OrgHolder,
                 child.OrgId.Value, cancellationToken))
@@ -43,8 +43,8 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var holder = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
-            if (holder.HasValue && holder.Value!.GetString("OrgId") == child.OrgId.Value)
+            var holder = await tables.Orgs.GetEntityIfExistsAsync<OrgNameEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            if (holder.HasValue && holder.Value!.OrgId == child.OrgId.Value)
             {
                 return; // reserved by an earlier run of this step
             }
@@ -124,21 +124,17 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
     public async Task<int> CopyRolesAsync(ProvisioningInput input, CancellationToken cancellationToken)
     {
         var (parentPath, child) = Paths(input);
-        var rows = SystemRoles.Create().Select(role => RoleRow.Create(child, role)).ToList();
+        List<ITableEntity> rows = [.. SystemRoles.Create().Select(role => RoleRow.Create(child, role))];
         if (input.CopyRoles)
         {
             foreach (var role in (await roles.ListAsync(parentPath, cancellationToken)).Where(r => !r.Role.IsSystem))
             {
                 rows.Add(RoleRow.Create(child, role.Role));
-                rows.Add(new TableEntity(child.RootId.Value, RowKeys.RoleName(child.OrgId, role.Role.Name))
-                {
-                    ["Kind"] = "rolename",
-                    ["RoleId"] = role.Role.Id,
-                });
+                rows.Add(RoleRow.NameReservation(child.RootId.Value, RowKeys.RoleName(child.OrgId, role.Role.Name), role.Role.Id));
             }
         }
         await UpsertAsync(child.RootId.Value, rows, cancellationToken);
-        return rows.Count(r => r.GetString("Kind") == "role");
+        return rows.Count(r => r is RoleEntity);
     }
 
     /// <summary>The parent's templates (same ids, with their name reservations), each marked inherited from where it came.</summary>
@@ -149,7 +145,7 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
             return 0;
         }
         var (parentPath, child) = Paths(input);
-        var rows = new List<TableEntity>();
+        var rows = new List<ITableEntity>();
         foreach (var record in await templates.ListAsync(parentPath, cancellationToken))
         {
             var copy = record.Template.CopyFor(parentPath.OrgId);
@@ -181,14 +177,7 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
     public async Task CreateDefaultWorkspaceAsync(ProvisioningInput input, CancellationToken cancellationToken)
     {
         var (_, child) = Paths(input);
-        await tables.Orgs.UpsertEntityAsync(new TableEntity(child.RootId.Value, RowKeys.Workspace(child.OrgId, "default"))
-        {
-            ["Kind"] = "workspace",
-            ["WorkspaceId"] = "default",
-            ["OrgId"] = child.OrgId.Value,
-            ["Name"] = SignupService.DefaultWorkspaceName,
-            ["CreatedAt"] = input.RequestedAt,
-        }, TableUpdateMode.Replace, cancellationToken);
+        await tables.Orgs.UpsertEntityAsync(WorkspaceEntity.Default(child, input.RequestedAt), TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>The org's SFTP home, a container only its own SFTP credentials reach; create-if-not-exists, so a re-run is a no-op.</summary>
@@ -275,8 +264,8 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
         if (await reservations.HeldAsync(partition, RowKeys.Name(name), RowKeys.LegacyName(name), NameReservations.OrgHolder,
                 child.OrgId.Value, cancellationToken) is var (nameKey, _))
         {
-            var holder = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, nameKey, cancellationToken: cancellationToken);
-            if (holder.HasValue && holder.Value!.GetString("OrgId") == child.OrgId.Value)
+            var holder = await tables.Orgs.GetEntityIfExistsAsync<OrgNameEntity>(partition, nameKey, cancellationToken: cancellationToken);
+            if (holder.HasValue && holder.Value!.OrgId == child.OrgId.Value)
             {
                 await tables.Orgs.DeleteEntityAsync(partition, nameKey, holder.Value.ETag, cancellationToken);
             }

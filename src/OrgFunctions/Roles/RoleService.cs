@@ -67,7 +67,7 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, RoleRow.Create(path, role)),
-            new(TableTransactionActionType.Add, new TableEntity(partition, RowKeys.RoleName(path.OrgId, role.Name)) { ["Kind"] = "rolename", ["RoleId"] = role.Id }),
+            new(TableTransactionActionType.Add, RoleRow.NameReservation(partition, RowKeys.RoleName(path.OrgId, role.Name), role.Id)),
             OutboxRows.Add(partition, events.Create(EventTypes.RoleCreated, path.OrgId.Value, EventFactory.ActorOf(caller), Describe(role))),
         };
         var result = await store.SubmitAsync(actions, cancellationToken);
@@ -133,7 +133,7 @@ public sealed class RoleService(OrgAccess access, RoleStore roles, OrgStore stor
                 {
                     actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, heldKey), heldETag));
                 }
-                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, newKey) { ["Kind"] = "rolename", ["RoleId"] = role.Id }));
+                actions.Add(new(TableTransactionActionType.Add, RoleRow.NameReservation(partition, newKey, role.Id)));
             }
         }
         var result = await store.SubmitAsync(actions, cancellationToken);

@@ -12,7 +12,7 @@ public sealed class RoleStore(OrgTables tables)
         var prefix = RowKeys.RolePrefix(org.OrgId);
         var filter = RowKeys.PrefixFilter(org.RootId.Value, prefix);
         var roles = new List<RoleRecord>();
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in tables.Orgs.QueryAsync<RoleEntity>(filter, cancellationToken: cancellationToken))
         {
             roles.Add(RoleRow.Read(row));
         }
@@ -25,7 +25,7 @@ public sealed class RoleStore(OrgTables tables)
         {
             return null;
         }
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(org.RootId.Value, RowKeys.Role(org.OrgId, roleId),
+        var row = await tables.Orgs.GetEntityIfExistsAsync<RoleEntity>(org.RootId.Value, RowKeys.Role(org.OrgId, roleId),
             cancellationToken: cancellationToken);
         return row.HasValue ? RoleRow.Read(row.Value!) : null;
     }

@@ -12,7 +12,7 @@ public sealed class TemplateStore(OrgTables tables)
         var prefix = RowKeys.TemplatePrefix(org.OrgId);
         var filter = RowKeys.PrefixFilter(org.RootId.Value, prefix);
         var templates = new List<TemplateRecord>();
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in tables.Orgs.QueryAsync<TemplateEntity>(filter, cancellationToken: cancellationToken))
         {
             templates.Add(TemplateRow.Read(row));
         }
@@ -25,7 +25,7 @@ public sealed class TemplateStore(OrgTables tables)
         {
             return null;
         }
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(org.RootId.Value, RowKeys.Template(org.OrgId, templateId),
+        var row = await tables.Orgs.GetEntityIfExistsAsync<TemplateEntity>(org.RootId.Value, RowKeys.Template(org.OrgId, templateId),
             cancellationToken: cancellationToken);
         return row.HasValue ? TemplateRow.Read(row.Value!) : null;
     }
