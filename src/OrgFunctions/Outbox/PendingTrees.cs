@@ -22,14 +22,14 @@ public static class PendingTrees
         actions.Any(a => a.Entity.RowKey.StartsWith(RowKeys.EventPrefix, StringComparison.Ordinal));
 
     public static Task MarkAsync(TableClient index, string treeId, CancellationToken cancellationToken) =>
-        index.UpsertEntityAsync(new TableEntity(PartitionKey, treeId) { ["MarkedAt"] = DateTimeOffset.UtcNow },
+        index.UpsertEntityAsync(new PendingTreeEntity { PartitionKey = PartitionKey, RowKey = treeId, MarkedAt = DateTimeOffset.UtcNow },
             TableUpdateMode.Replace, cancellationToken);
 
-    public static async Task<IReadOnlyList<TableEntity>> ListAsync(TableClient index, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PendingTreeEntity>> ListAsync(TableClient index, CancellationToken cancellationToken)
     {
-        var marks = new List<TableEntity>();
+        var marks = new List<PendingTreeEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey}");
-        await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in index.QueryAsync<PendingTreeEntity>(filter, cancellationToken: cancellationToken))
         {
             marks.Add(row);
         }
@@ -37,9 +37,9 @@ public static class PendingTrees
     }
 
     /// <summary>Clears an old mark unless it was touched since it was read.</summary>
-    public static async Task ClearIfIdleAsync(TableClient index, TableEntity mark, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task ClearIfIdleAsync(TableClient index, PendingTreeEntity mark, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (mark.GetDateTimeOffset("MarkedAt") is { } at && now - at < ClearAfter)
+        if (mark.MarkedAt is { } at && now - at < ClearAfter)
         {
             return;
         }
@@ -52,4 +52,10 @@ public static class PendingTrees
             // Marked again meanwhile (or already cleared): keep it for the next run.
         }
     }
+}
+
+/// <summary>A mark that a tree may have outbox events waiting (RowKey = tree id), in the index table.</summary>
+public sealed class PendingTreeEntity : TableRow
+{
+    public DateTimeOffset? MarkedAt { get; set; }
 }
