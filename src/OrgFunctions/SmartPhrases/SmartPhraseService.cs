@@ -142,7 +142,7 @@ public sealed class SmartPhraseService(OrgAccess access, OrgDataTables tables, T
     {
         await tables.EnsureCreatedAsync();
         var phrases = new List<SmartPhrase>();
-        await foreach (var row in tables.SmartPhrases.QueryAsync<TableEntity>(SmartPhraseRow.PhraseRangeFilter(partition),
+        await foreach (var row in tables.SmartPhrases.QueryAsync<SmartPhraseEntity>(SmartPhraseRow.PhraseRangeFilter(partition),
                            cancellationToken: cancellationToken))
         {
             phrases.Add(SmartPhraseRow.Read(row).Phrase);
@@ -157,7 +157,7 @@ public sealed class SmartPhraseService(OrgAccess access, OrgDataTables tables, T
             return null;
         }
         await tables.EnsureCreatedAsync();
-        var row = await tables.SmartPhrases.GetEntityIfExistsAsync<TableEntity>(partition, SmartPhraseRow.PhraseKey(id),
+        var row = await tables.SmartPhrases.GetEntityIfExistsAsync<SmartPhraseEntity>(partition, SmartPhraseRow.PhraseKey(id),
             cancellationToken: cancellationToken);
         return row.HasValue ? SmartPhraseRow.Read(row.Value!) : null;
     }
