@@ -87,12 +87,12 @@ public static class ProvisioningBenchmark
 
     private static async Task FillParentAsync(OrgTables tables, OrgPath parent, BenchmarkOptions options)
     {
-        var rows = new List<TableEntity>();
+        var rows = new List<ITableEntity>();
         for (var i = 1; i <= options.CustomRoles; i++)
         {
             var role = Role.Custom($"role_{i:D3}", RoleName.Create($"Custom {i}"), [Permission.OrgsRead, Permission.ReportsRead]);
             rows.Add(RoleRow.Create(parent, role));
-            rows.Add(new TableEntity(parent.RootId.Value, RowKeys.RoleName(parent.OrgId, role.Name)) { ["Kind"] = "rolename", ["RoleId"] = role.Id });
+            rows.Add(RoleRow.NameReservation(parent.RootId.Value, RowKeys.RoleName(parent.OrgId, role.Name), role.Id));
         }
         for (var i = 1; i <= options.Templates; i++)
         {
@@ -129,27 +129,27 @@ public static class ProvisioningBenchmark
     {
         var clock = Stopwatch.StartNew();
         var partition = parentPath.RootId.Value;
-        var parent = OrgRow.Read((await tables.Orgs.GetEntityAsync<TableEntity>(partition, RowKeys.Org(parentPath))).Value);
-        var roles = await RangeAsync(tables, partition, RowKeys.RolePrefix(parentPath.OrgId));
-        var templates = await RangeAsync(tables, partition, RowKeys.TemplatePrefix(parentPath.OrgId));
+        var parent = OrgRow.Read((await tables.Orgs.GetEntityAsync<OrgEntity>(partition, RowKeys.Org(parentPath))).Value);
+        var roles = await RangeAsync<RoleEntity>(tables, partition, RowKeys.RolePrefix(parentPath.OrgId));
+        var templates = await RangeAsync<TemplateEntity>(tables, partition, RowKeys.TemplatePrefix(parentPath.OrgId));
 
         var now = DateTimeOffset.UtcNow;
         var org = Org.CreateChild(parent.Org, OrgId.New(), OrgName.Create(name), null, now);
         org.Activate();
         var child = org.Path;
         await tables.Index.UpsertEntityAsync(OrgRow.Index(org), TableUpdateMode.Replace);
-        var rows = new List<TableEntity>
+        var rows = new List<ITableEntity>
         {
             OrgRow.Create(org, OrgSettings.ForChildOf(parent.Settings, parent.Org.Id), now),
             OrgRow.NameReservation(org),
-            new(partition, RowKeys.Workspace(child.OrgId, "default")) { ["Kind"] = "workspace", ["OrgId"] = child.OrgId.Value },
+            new TableEntity(partition, RowKeys.Workspace(child.OrgId, "default")) { ["Kind"] = "workspace", ["OrgId"] = child.OrgId.Value },
         };
         foreach (var role in roles.Select(RoleRow.Read))
         {
             rows.Add(RoleRow.Create(child, role.Role));
             if (!role.Role.IsSystem)
             {
-                rows.Add(new TableEntity(partition, RowKeys.RoleName(child.OrgId, role.Role.Name)) { ["Kind"] = "rolename", ["RoleId"] = role.Role.Id });
+                rows.Add(RoleRow.NameReservation(partition, RowKeys.RoleName(child.OrgId, role.Role.Name), role.Role.Id));
             }
         }
         foreach (var template in templates.Select(TemplateRow.Read))
@@ -160,24 +160,24 @@ public static class ProvisioningBenchmark
         }
         var eventRow = OutboxRows.Add(partition, new DomainEvent("evt_" + Guid.NewGuid().ToString("N"), EventTypes.OrgCreated,
             child.OrgId.Value, now, "bench", [])).Entity;
-        rows.Add((TableEntity)eventRow);
+        rows.Add(eventRow);
         await SubmitAsync(tables, rows);
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static async Task<List<TableEntity>> RangeAsync(OrgTables tables, string partition, string prefix)
+    private static async Task<List<T>> RangeAsync<T>(OrgTables tables, string partition, string prefix) where T : class, ITableEntity, new()
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {RowKeys.PrefixEnd(prefix)}");
-        var rows = new List<TableEntity>();
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter))
+        var rows = new List<T>();
+        await foreach (var row in tables.Orgs.QueryAsync<T>(filter))
         {
             rows.Add(row);
         }
         return rows;
     }
 
-    private static async Task SubmitAsync(OrgTables tables, IReadOnlyList<TableEntity> rows)
+    private static async Task SubmitAsync(OrgTables tables, IReadOnlyList<ITableEntity> rows)
     {
         await tables.EnsureCreatedAsync();
         foreach (var batch in rows.Chunk(100))

@@ -49,7 +49,7 @@ public sealed class TreeWriter(OrgTables tables)
         }
 
         var created = orgs.Skip(1).ToList();
-        var rows = created.SelectMany(o => new[] { OrgRow.Create(o.Org, o.Settings, now), OrgRow.NameReservation(o.Org) });
+        var rows = created.SelectMany(o => new ITableEntity[] { OrgRow.Create(o.Org, o.Settings, now), OrgRow.NameReservation(o.Org) });
         foreach (var chunk in rows.Chunk(MaxActionsPerTransaction))
         {
             await tables.Orgs.SubmitTransactionAsync(

@@ -32,14 +32,14 @@ public sealed class RequestAuthenticator(OrgTables tables, OrgStore orgs, TimePr
         }
 
         await tables.EnsureCreatedAsync();
-        var index = await tables.Index.GetEntityIfExistsAsync<TableEntity>(IndexKeys.ApiKey(presented.KeyId), IndexKeys.RowKey,
+        var index = await tables.Index.GetEntityIfExistsAsync<IndexEntity>(IndexKeys.ApiKey(presented.KeyId), IndexKeys.RowKey,
             cancellationToken: cancellationToken);
         if (!index.HasValue)
         {
             return null;
         }
-        var path = OrgPath.Parse(index.Value!.GetString("Path"));
-        var keyRow = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(path.RootId.Value, RowKeys.Key(path.OrgId, presented.KeyId),
+        var path = OrgPath.Parse(index.Value!.Path);
+        var keyRow = await tables.Orgs.GetEntityIfExistsAsync<ApiKeyEntity>(path.RootId.Value, RowKeys.Key(path.OrgId, presented.KeyId),
             cancellationToken: cancellationToken);
         if (!keyRow.HasValue)
         {
@@ -51,7 +51,7 @@ public sealed class RequestAuthenticator(OrgTables tables, OrgStore orgs, TimePr
             return null;
         }
         // The role and the key's org don't depend on each other: read both at once.
-        var roleRead = tables.Orgs.GetEntityIfExistsAsync<TableEntity>(path.RootId.Value, RowKeys.Role(path.OrgId, key.Key.RoleId),
+        var roleRead = tables.Orgs.GetEntityIfExistsAsync<RoleEntity>(path.RootId.Value, RowKeys.Role(path.OrgId, key.Key.RoleId),
             cancellationToken: cancellationToken);
         var orgRead = orgs.GetAsync(new OrgLocation(path.OrgId, path), cancellationToken);
         await Task.WhenAll(roleRead, orgRead);
@@ -66,7 +66,7 @@ public sealed class RequestAuthenticator(OrgTables tables, OrgStore orgs, TimePr
         return new Caller(key.Key.Id, path, RoleRow.Read(roleRow.Value!).Role);
     }
 
-    private async Task TouchAsync(TableEntity row, ApiKeyRecord key, CancellationToken cancellationToken)
+    private async Task TouchAsync(ApiKeyEntity row, ApiKeyRecord key, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (key.Key.LastUsedAt is { } last && now - last < LastUsedResolution)
@@ -76,8 +76,7 @@ public sealed class RequestAuthenticator(OrgTables tables, OrgStore orgs, TimePr
         try
         {
             // Conditional on the row we read: a concurrent revocation wins, and this write is simply dropped.
-            var patch = new TableEntity(row.PartitionKey, row.RowKey) { ["LastUsedAt"] = now };
-            await tables.Orgs.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken);
+            await tables.Orgs.UpdateEntityAsync(ApiKeyRow.Used(row, now), row.ETag, TableUpdateMode.Merge, cancellationToken);
         }
         catch (Azure.RequestFailedException ex)
         {

@@ -11,32 +11,32 @@ public sealed record ApiKeyRecord(ApiKey Key, ETag ETag);
 /// <summary>An API key as a row of its tree's partition (the truth) and an index row (only locates it).</summary>
 public static class ApiKeyRow
 {
-    public static TableEntity Create(OrgPath orgPath, ApiKey key) => new(orgPath.RootId.Value, RowKeys.Key(orgPath.OrgId, key.Id))
+    public static ApiKeyEntity Create(OrgPath orgPath, ApiKey key) => new()
     {
-        ["Kind"] = "apikey",
-        ["KeyId"] = key.Id,
-        ["OrgId"] = key.OrgId.Value,
-        ["Name"] = key.Name,
-        ["RoleId"] = key.RoleId,
-        ["SecretHash"] = key.SecretHash,
-        ["CreatedAt"] = key.CreatedAt,
-        ["LastUsedAt"] = key.LastUsedAt,
-        ["RevokedAt"] = key.RevokedAt,
+        PartitionKey = orgPath.RootId.Value,
+        RowKey = RowKeys.Key(orgPath.OrgId, key.Id),
+        KeyId = key.Id,
+        OrgId = key.OrgId.Value,
+        Name = key.Name,
+        RoleId = key.RoleId,
+        SecretHash = key.SecretHash,
+        CreatedAt = key.CreatedAt,
+        LastUsedAt = key.LastUsedAt,
+        RevokedAt = key.RevokedAt,
     };
 
-    public static ApiKeyRecord Read(TableEntity row) => new(ApiKey.Restore(
-        row.GetString("KeyId"),
-        OrgId.Parse(row.GetString("OrgId")),
-        row.GetString("Name"),
-        row.GetString("RoleId"),
-        row.GetString("SecretHash"),
-        row.GetDateTimeOffset("CreatedAt")!.Value,
-        row.GetDateTimeOffset("LastUsedAt"),
-        row.GetDateTimeOffset("RevokedAt")), row.ETag);
+    public static ApiKeyRecord Read(ApiKeyEntity row) => new(ApiKey.Restore(
+        row.KeyId, OrgId.Parse(row.OrgId), row.Name, row.RoleId, row.SecretHash, row.CreatedAt, row.LastUsedAt, row.RevokedAt), row.ETag);
 
-    public static TableEntity Index(OrgPath orgPath, string keyId) => new(IndexKeys.ApiKey(keyId), IndexKeys.RowKey)
+    /// <summary>A merge that records the key's last use and writes nothing else, on the ETag of the row read.</summary>
+    public static ApiKeyUsedEntity Used(ApiKeyEntity row, DateTimeOffset now) =>
+        new() { PartitionKey = row.PartitionKey, RowKey = row.RowKey, ETag = row.ETag, LastUsedAt = now };
+
+    public static IndexEntity Index(OrgPath orgPath, string keyId) => new()
     {
-        ["RootId"] = orgPath.RootId.Value,
-        ["Path"] = orgPath.Value,
+        PartitionKey = IndexKeys.ApiKey(keyId),
+        RowKey = IndexKeys.RowKey,
+        RootId = orgPath.RootId.Value,
+        Path = orgPath.Value,
     };
 }

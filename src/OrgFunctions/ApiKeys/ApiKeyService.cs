@@ -28,7 +28,7 @@ public sealed class ApiKeyService(OrgStore store, RoleStore roles, OrgTables tab
         var prefix = RowKeys.KeyPrefix(path.OrgId);
         var filter = RowKeys.PrefixFilter(path.RootId.Value, prefix);
         var keys = new List<ApiKeyView>();
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in tables.Orgs.QueryAsync<ApiKeyEntity>(filter, cancellationToken: cancellationToken))
         {
             keys.Add(ApiKeyView.From(ApiKeyRow.Read(row)));
         }
@@ -75,7 +75,7 @@ public sealed class ApiKeyService(OrgStore store, RoleStore roles, OrgTables tab
         {
             return new Failure.NotFound("API key");
         }
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(path.RootId.Value, RowKeys.Key(path.OrgId, keyId),
+        var row = await tables.Orgs.GetEntityIfExistsAsync<ApiKeyEntity>(path.RootId.Value, RowKeys.Key(path.OrgId, keyId),
             cancellationToken: cancellationToken);
         if (!row.HasValue)
         {

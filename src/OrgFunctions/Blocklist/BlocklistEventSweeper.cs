@@ -27,17 +27,17 @@ public sealed class BlocklistEventSweeper(OrgDataTables tables, PendingBlocklist
         var written = 0;
         foreach (var mark in await pending.ListAsync(MarksPerRun, cancellationToken))
         {
-            if (mark.GetDateTimeOffset("MarkedAt") is { } at && now - at < Grace)
+            if (mark.MarkedAt is { } at && now - at < Grace)
             {
                 continue;
             }
-            var org = OrgPath.Parse(mark.GetString("OrgPath")!);
-            var entryKey = mark.GetString("EntryKey")!;
-            var row = await tables.Blocklist.GetEntityIfExistsAsync<TableEntity>(org.OrgId.Value, entryKey, cancellationToken: cancellationToken);
+            var org = OrgPath.Parse(mark.OrgPath);
+            var entryKey = mark.EntryKey;
+            var row = await tables.Blocklist.GetEntityIfExistsAsync<BlocklistEntity>(org.OrgId.Value, entryKey, cancellationToken: cancellationToken);
             if (row.HasValue)
             {
                 var entry = BlocklistRow.Read(row.Value!).Entry;
-                var e = BlocklistWriter.AddedEvent(org, entry, BlocklistRow.ChangedAt(row.Value!), mark.GetString("Actor") ?? "system:blocklist");
+                var e = BlocklistWriter.AddedEvent(org, entry, BlocklistRow.ChangedAt(row.Value!), mark.Actor ?? "system:blocklist");
                 written += await outbox.AddAsync(org.RootId.Value, e, cancellationToken) ? 1 : 0;
             }
             await pending.ClearAsync(org.OrgId.Value, entryKey, mark.ETag, cancellationToken);

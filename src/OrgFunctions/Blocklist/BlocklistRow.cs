@@ -12,25 +12,26 @@ public static class BlocklistRow
         channel.Name() + ":" + KeyEncoding.Encode(normalisedIdentifier);
 
     /// <param name="changedAt">When this version of the entry was written (its <c>blocklist.added</c> event's time).</param>
-    public static TableEntity Create(string orgId, BlockEntry entry, DateTimeOffset? changedAt = null) => new(orgId, RowKey(entry.Channel, entry.Identifier))
+    public static BlocklistEntity Create(string orgId, BlockEntry entry, DateTimeOffset? changedAt = null) => new()
     {
-        ["Channel"] = entry.Channel.Name(),
-        ["Identifier"] = entry.Identifier,
-        ["Reason"] = entry.Reason,
-        ["Until"] = entry.Until,
-        ["AddedAt"] = entry.AddedAt,
-        ["Source"] = entry.Source,
-        ["ChangedAt"] = changedAt ?? entry.AddedAt,
+        PartitionKey = orgId,
+        RowKey = RowKey(entry.Channel, entry.Identifier),
+        Channel = entry.Channel.Name(),
+        Identifier = entry.Identifier,
+        Reason = entry.Reason,
+        Until = entry.Until,
+        AddedAt = entry.AddedAt,
+        Source = entry.Source,
+        ChangedAt = changedAt ?? entry.AddedAt,
     };
 
-    public static (BlockEntry Entry, ETag ETag) Read(TableEntity row) => (ReadEntry(row), row.ETag);
+    public static (BlockEntry Entry, ETag ETag) Read(BlocklistEntity row) => (ReadEntry(row), row.ETag);
 
-    public static DateTimeOffset ChangedAt(TableEntity row) => row.GetDateTimeOffset("ChangedAt") ?? ReadEntry(row).AddedAt;
+    public static DateTimeOffset ChangedAt(BlocklistEntity row) => row.ChangedAt ?? ReadEntry(row).AddedAt;
 
-    private static BlockEntry ReadEntry(TableEntity row)
+    private static BlockEntry ReadEntry(BlocklistEntity row)
     {
-        Channels.TryParse(row.GetString("Channel"), out var channel);
-        return new BlockEntry(channel, row.GetString("Identifier"), row.GetString("Reason") ?? "",
-            row.GetDateTimeOffset("Until"), row.GetDateTimeOffset("AddedAt") ?? DateTimeOffset.MinValue, row.GetString("Source") ?? "");
+        Channels.TryParse(row.Channel, out var channel);
+        return new BlockEntry(channel, row.Identifier, row.Reason ?? "", row.Until, row.AddedAt ?? DateTimeOffset.MinValue, row.Source ?? "");
     }
 }

@@ -22,7 +22,7 @@ public sealed class BlocklistService(OrgDataTables tables, BlocklistWriter write
     {
         await tables.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {scope.Org.Org.Id.Value}");
-        await foreach (var page in tables.Blocklist.QueryAsync<TableEntity>(filter, request.Size, cancellationToken: cancellationToken)
+        await foreach (var page in tables.Blocklist.QueryAsync<BlocklistEntity>(filter, request.Size, cancellationToken: cancellationToken)
                            .AsPages(request.StorageToken, request.Size))
         {
             return new ListPage<BlocklistView>(page.Values.Select(r => BlocklistView.From(BlocklistRow.Read(r).Entry)).ToList(), page.ContinuationToken);
@@ -48,7 +48,7 @@ public sealed class BlocklistService(OrgDataTables tables, BlocklistWriter write
         // DeleteEntity succeeds on a missing row, so look first: removing what isn't there is a 404.
         var partition = scope.Org.Org.Id.Value;
         var rowKey = BlocklistRow.RowKey(channel, normalised);
-        var row = await tables.Blocklist.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+        var row = await tables.Blocklist.GetEntityIfExistsAsync<BlocklistEntity>(partition, rowKey, cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
             return new Failure.NotFound("blocklist entry");
@@ -80,7 +80,7 @@ public sealed class BlocklistService(OrgDataTables tables, BlocklistWriter write
         await tables.EnsureCreatedAsync();
         var rowKey = BlocklistRow.RowKey(channel, identifier!);
         var nearestFirst = scope.Org.Org.Path.Ids.Reverse().ToList();
-        var reads = nearestFirst.Select(id => tables.Blocklist.GetEntityIfExistsAsync<TableEntity>(id.Value, rowKey,
+        var reads = nearestFirst.Select(id => tables.Blocklist.GetEntityIfExistsAsync<BlocklistEntity>(id.Value, rowKey,
             cancellationToken: cancellationToken)).ToList();
         await Task.WhenAll(reads);
         var now = clock.GetUtcNow();

@@ -36,7 +36,7 @@ public sealed class BlocklistWriter(OrgDataTables tables, OutboxOnce outbox, Pen
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             created = false;
-            var row = await tables.Blocklist.GetEntityAsync<TableEntity>(orgId, entryKey, cancellationToken: cancellationToken);
+            var row = await tables.Blocklist.GetEntityAsync<BlocklistEntity>(orgId, entryKey, cancellationToken: cancellationToken);
             var (existing, etag) = BlocklistRow.Read(row.Value);
             // The sender stays blocked since it was first added; reason, expiry and source take the latest add.
             stored = entry with { AddedAt = existing.AddedAt };

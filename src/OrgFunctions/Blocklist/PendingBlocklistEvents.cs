@@ -17,12 +17,10 @@ public sealed class PendingBlocklistEvents(OrgDataTables tables)
 
     public async Task<ETag> MarkAsync(OrgPath org, string entryKey, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var response = await tables.Blocklist.UpsertEntityAsync(new TableEntity(PartitionKey, RowKey(org.OrgId.Value, entryKey))
+        var response = await tables.Blocklist.UpsertEntityAsync(new BlocklistEventMarkEntity
         {
-            ["OrgPath"] = org.Value,
-            ["EntryKey"] = entryKey,
-            ["Actor"] = actor,
-            ["MarkedAt"] = now,
+            PartitionKey = PartitionKey, RowKey = RowKey(org.OrgId.Value, entryKey), OrgPath = org.Value, EntryKey = entryKey, Actor = actor,
+            MarkedAt = now,
         }, TableUpdateMode.Replace, cancellationToken);
         return response.Headers.ETag ?? ETag.All;
     }
@@ -39,10 +37,10 @@ public sealed class PendingBlocklistEvents(OrgDataTables tables)
         }
     }
 
-    public async Task<IReadOnlyList<TableEntity>> ListAsync(int atMost, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BlocklistEventMarkEntity>> ListAsync(int atMost, CancellationToken cancellationToken)
     {
-        var marks = new List<TableEntity>();
-        await foreach (var mark in tables.Blocklist.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey}"),
+        var marks = new List<BlocklistEventMarkEntity>();
+        await foreach (var mark in tables.Blocklist.QueryAsync<BlocklistEventMarkEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey}"),
                            maxPerPage: Math.Min(atMost, 1000), cancellationToken: cancellationToken))
         {
             marks.Add(mark);

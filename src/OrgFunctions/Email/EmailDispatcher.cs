@@ -54,7 +54,7 @@ public sealed class EmailDispatcher(OrgTables tables, SecretCodec codec, IOption
     {
         var now = clock.GetUtcNow();
         var (sent, retrying, failed, attempted, pending) = (0, 0, 0, 0, false);
-        await foreach (var entity in tables.Orgs.QueryAsync<TableEntity>(RowKeys.PrefixFilter(treeId, EmailRow.RowKeyPrefix),
+        await foreach (var entity in tables.Orgs.QueryAsync<EmailEntity>(RowKeys.PrefixFilter(treeId, EmailRow.RowKeyPrefix),
                            cancellationToken: cancellationToken))
         {
             var row = EmailRow.Read(entity);
@@ -92,7 +92,7 @@ public sealed class EmailDispatcher(OrgTables tables, SecretCodec codec, IOption
     /// Sends one email as read in <paramref name="entity"/> unless another run claimed or finished it since (then
     /// null: nothing sent). The returned status is the one recorded.
     /// </summary>
-    public async Task<EmailStatus?> DeliverAsync(TableEntity entity, SmtpSession smtp, CancellationToken cancellationToken)
+    public async Task<EmailStatus?> DeliverAsync(EmailEntity entity, SmtpSession smtp, CancellationToken cancellationToken)
     {
         var row = EmailRow.Read(entity);
         var now = clock.GetUtcNow();
@@ -102,7 +102,7 @@ public sealed class EmailDispatcher(OrgTables tables, SecretCodec codec, IOption
         }
         row.Attempts++;
         row.NextAttemptAt = now + options.Value.ClaimFor;
-        if (!await TryWriteAsync(row, entity.GetString("TextBody"), entity.GetString("HtmlBody"), cancellationToken))
+        if (!await TryWriteAsync(row, entity.TextBody, entity.HtmlBody, cancellationToken))
         {
             return null;
         }
@@ -110,8 +110,8 @@ public sealed class EmailDispatcher(OrgTables tables, SecretCodec codec, IOption
         SendResult result;
         try
         {
-            var text = codec.Reveal(EmailRow.BodyPurpose, entity.GetString("TextBody"));
-            var html = entity.GetString("HtmlBody") is { } storedHtml ? codec.Reveal(EmailRow.BodyPurpose, storedHtml) : null;
+            var text = codec.Reveal(EmailRow.BodyPurpose, entity.TextBody ?? throw new CryptographicException("The email has no stored body."));
+            var html = entity.HtmlBody is { } storedHtml ? codec.Reveal(EmailRow.BodyPurpose, storedHtml) : null;
             result = await smtp.SendAsync(EmailMime.Compose(row, text, html, options.Value), cancellationToken);
         }
         catch (Exception ex) when (ex is CryptographicException or ArgumentNullException)
@@ -121,7 +121,7 @@ public sealed class EmailDispatcher(OrgTables tables, SecretCodec codec, IOption
         return await RecordAsync(row, entity, result, cancellationToken);
     }
 
-    private async Task<EmailStatus> RecordAsync(EmailRow row, TableEntity entity, SendResult result, CancellationToken cancellationToken)
+    private async Task<EmailStatus> RecordAsync(EmailRow row, EmailEntity entity, SendResult result, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var retryIn = result.Succeeded || result.Permanent
@@ -140,7 +140,7 @@ public sealed class EmailDispatcher(OrgTables tables, SecretCodec codec, IOption
         }
         var finished = row.Status != EmailStatus.Pending;
         // Finished rows lose their bodies: the links they carry must not outlive their use at rest.
-        var written = await TryWriteAsync(row, finished ? null : entity.GetString("TextBody"), finished ? null : entity.GetString("HtmlBody"),
+        var written = await TryWriteAsync(row, finished ? null : entity.TextBody, finished ? null : entity.HtmlBody,
             cancellationToken);
 
         switch (row.Status)
@@ -182,7 +182,7 @@ public sealed class EmailDispatcher(OrgTables tables, SecretCodec codec, IOption
         }
     }
 
-    private async Task DeleteQuietlyAsync(TableEntity entity, CancellationToken cancellationToken)
+    private async Task DeleteQuietlyAsync(EmailEntity entity, CancellationToken cancellationToken)
     {
         try
         {

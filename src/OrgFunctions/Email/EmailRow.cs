@@ -1,5 +1,5 @@
 using Azure;
-using Azure.Data.Tables;
+using OrgFunctions.Storage;
 
 namespace OrgFunctions.Email;
 
@@ -40,39 +40,58 @@ public sealed class EmailRow
     public static string KeyOf(DateTimeOffset createdAt, string emailId) => $"{RowKeyPrefix}{createdAt.UtcTicks:D19}:{emailId}";
 
     /// <summary>The entity, with the protected bodies while pending (null once finished).</summary>
-    public TableEntity ToEntity(string? protectedText, string? protectedHtml) => new(TreeId, RowKey)
+    public EmailEntity ToEntity(string? protectedText, string? protectedHtml) => new()
     {
-        ["Kind"] = "email",
-        ["EmailId"] = EmailId,
-        ["To"] = To,
-        ["ToName"] = ToName,
-        ["Subject"] = Subject,
-        ["TextBody"] = protectedText,
-        ["HtmlBody"] = protectedHtml,
-        ["Status"] = Status.ToString().ToLowerInvariant(),
-        ["Attempts"] = Attempts,
-        ["NextAttemptAt"] = NextAttemptAt,
-        ["LastError"] = LastError,
-        ["CreatedAt"] = CreatedAt,
-        ["FinishedAt"] = FinishedAt,
+        PartitionKey = TreeId,
+        RowKey = RowKey,
+        EmailId = EmailId,
+        To = To,
+        ToName = ToName,
+        Subject = Subject,
+        TextBody = protectedText,
+        HtmlBody = protectedHtml,
+        Status = Status.ToString().ToLowerInvariant(),
+        Attempts = Attempts,
+        NextAttemptAt = NextAttemptAt,
+        LastError = LastError,
+        CreatedAt = CreatedAt,
+        FinishedAt = FinishedAt,
     };
 
-    public static EmailRow Read(TableEntity row) => new()
+    public static EmailRow Read(EmailEntity row) => new()
     {
         TreeId = row.PartitionKey,
         RowKey = row.RowKey,
-        EmailId = row.GetString("EmailId"),
-        To = row.GetString("To"),
-        ToName = row.GetString("ToName"),
-        Subject = row.GetString("Subject"),
-        CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
-        Status = Enum.TryParse<EmailStatus>(row.GetString("Status"), ignoreCase: true, out var status) ? status : EmailStatus.Pending,
-        Attempts = row.GetInt32("Attempts") ?? 0,
-        NextAttemptAt = row.GetDateTimeOffset("NextAttemptAt"),
-        LastError = row.GetString("LastError"),
-        FinishedAt = row.GetDateTimeOffset("FinishedAt"),
+        EmailId = row.EmailId,
+        To = row.To,
+        ToName = row.ToName,
+        Subject = row.Subject,
+        CreatedAt = row.CreatedAt ?? default,
+        Status = Enum.TryParse<EmailStatus>(row.Status, ignoreCase: true, out var status) ? status : EmailStatus.Pending,
+        Attempts = row.Attempts ?? 0,
+        NextAttemptAt = row.NextAttemptAt,
+        LastError = row.LastError,
+        FinishedAt = row.FinishedAt,
         ETag = row.ETag,
     };
+}
+
+/// <summary>An email's row as stored (<see cref="EmailRow"/> maps it); the bodies are protected, and null once finished.</summary>
+public sealed class EmailEntity : TableRow
+{
+    public string Kind { get; set; } = "email";
+    public string EmailId { get; set; } = "";
+    public string To { get; set; } = "";
+    public string? ToName { get; set; }
+    public string Subject { get; set; } = "";
+    public string? TextBody { get; set; }
+    public string? HtmlBody { get; set; }
+    public string? Status { get; set; }
+    public int? Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
 }
 
 public enum EmailStatus

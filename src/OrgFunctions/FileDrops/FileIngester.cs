@@ -121,7 +121,7 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
         await tables.EnsureCreatedAsync();
         var orgId = org.OrgId.Value;
         var rowKey = ImportRows.ImportKey(receivedAt, importId);
-        var stored = await tables.Imports.GetEntityIfExistsAsync<TableEntity>(orgId, rowKey, cancellationToken: cancellationToken);
+        var stored = await tables.Imports.GetEntityIfExistsAsync<ImportEntity>(orgId, rowKey, cancellationToken: cancellationToken);
         if (stored.HasValue && ImportRows.ReadReport(stored.Value!) is { } done)
         {
             await FinishAsync(container, blob, leaseId, drop, org, rowKey, done, cancellationToken);
@@ -228,23 +228,22 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
         }
-        var claim = (await tables.Imports.GetEntityAsync<TableEntity>(orgId, ImportRows.ClaimPrefix + sha256,
+        var claim = (await tables.Imports.GetEntityAsync<ImportClaimEntity>(orgId, ImportRows.ClaimPrefix + sha256,
             cancellationToken: cancellationToken)).Value;
-        var owner = claim.GetString("ImportId");
+        var owner = claim.ImportId;
         if (owner == importId)
         {
             return (true, null);
         }
-        var other = await tables.Imports.GetEntityIfExistsAsync<TableEntity>(orgId, claim.GetString("ImportRowKey"),
-            cancellationToken: cancellationToken);
-        var status = other.HasValue ? other.Value!.GetString("Status") : null;
+        var other = await tables.Imports.GetEntityIfExistsAsync<ImportEntity>(orgId, claim.ImportRowKey, cancellationToken: cancellationToken);
+        var status = other.HasValue ? other.Value!.Status : null;
         if (status == ImportReport.Completed)
         {
             return (true, owner);
         }
         if (status == ImportRows.Running)
         {
-            if (await IsStillInInboxAsync(container, claim.GetString("BlobName"), owner, cancellationToken))
+            if (await IsStillInInboxAsync(container, claim.BlobName, owner, cancellationToken))
             {
                 return (false, null);
             }
@@ -282,12 +281,12 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
     /// An import whose file was deleted or replaced in the inbox before it finished will never be resumed: its row says so,
     /// instead of "running" for ever. What it upserted before it stopped stays (the same entries as the file's).
     /// </summary>
-    private async Task MarkAbandonedAsync(TableEntity import, string importId, CancellationToken cancellationToken)
+    private async Task MarkAbandonedAsync(ImportEntity import, string importId, CancellationToken cancellationToken)
     {
         var report = new ImportReport
         {
-            ImportId = importId, File = import.GetString("File") ?? "", Kind = import.GetString("Kind") ?? "", Status = ImportReport.Failed,
-            ReceivedAt = import.GetDateTimeOffset("ReceivedAt") ?? default, FinishedAt = clock.GetUtcNow(),
+            ImportId = importId, File = import.File ?? "", Kind = import.Kind ?? "", Status = ImportReport.Failed,
+            ReceivedAt = import.ReceivedAt ?? default, FinishedAt = clock.GetUtcNow(),
             Problem = "The file was deleted or replaced in the inbox before it was finished; rows applied before it stopped were kept.",
         };
         var row = ImportRows.Import(import.PartitionKey, import.RowKey, report.File, report.Kind, report.Status, report.ReceivedAt, report);
@@ -374,7 +373,8 @@ public sealed class FileIngester(OrgStore orgs, OrgDataTables tables, ImportAppl
         }
         var json = JsonSerializer.SerializeToUtf8Bytes(report, ReportJson.Options);
         await container.GetBlobClient($"failed/{importId}/{drop.SafeFileName}.report.json").UploadAsync(new BinaryData(json), overwrite: true, cancellationToken);
-        await tables.Imports.UpsertEntityAsync(new TableEntity(ListingCursor.Partition, marker) { ["ImportId"] = importId, ["RecordedAt"] = report.FinishedAt },
+        await tables.Imports.UpsertEntityAsync(
+            new PassedOverFileEntity { PartitionKey = ListingCursor.Partition, RowKey = marker, ImportId = importId, RecordedAt = report.FinishedAt },
             TableUpdateMode.Replace, cancellationToken);
         logger.LogWarning("A file in the inbox of {Container} has '.' or '..' segments in its name and can't be addressed; recorded as import " +
                           "{ImportId} and passed over from now on (its name is not logged).", container.Name, importId);

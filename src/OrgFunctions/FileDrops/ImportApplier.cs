@@ -82,7 +82,7 @@ public sealed class ImportApplier(OrgDataTables tables)
     private async Task<Dictionary<string, string>> ShortcutsAsync(string orgId, CancellationToken cancellationToken)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var row in tables.SmartPhrases.QueryAsync<TableEntity>(SmartPhraseRow.PhraseRangeFilter(orgId),
+        await foreach (var row in tables.SmartPhrases.QueryAsync<SmartPhraseEntity>(SmartPhraseRow.PhraseRangeFilter(orgId),
                            cancellationToken: cancellationToken))
         {
             var phrase = SmartPhraseRow.Read(row).Phrase;

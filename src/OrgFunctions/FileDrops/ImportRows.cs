@@ -21,26 +21,29 @@ public static class ImportRows
     /// <summary>Import rows sort before claim rows: digits sort below letters.</summary>
     public static string ListFilter(string orgId) => TableClient.CreateQueryFilter($"PartitionKey eq {orgId} and RowKey lt {"A"}");
 
-    public static TableEntity Import(string orgId, string rowKey, string fileName, string kind, string status, DateTimeOffset receivedAt,
-        ImportReport? report) => new(orgId, rowKey)
+    public static ImportEntity Import(string orgId, string rowKey, string fileName, string kind, string status, DateTimeOffset receivedAt,
+        ImportReport? report) => new()
     {
-        ["File"] = fileName,
-        ["Kind"] = kind,
-        ["Status"] = status,
-        ["ReceivedAt"] = receivedAt,
-        ["Report"] = report is null ? null : JsonSerializer.Serialize(report, ReportJson.Options),
+        PartitionKey = orgId,
+        RowKey = rowKey,
+        File = fileName,
+        Kind = kind,
+        Status = status,
+        ReceivedAt = receivedAt,
+        Report = report is null ? null : JsonSerializer.Serialize(report, ReportJson.Options),
     };
 
-    public static TableEntity Claim(string orgId, string sha256, string importId, string importRowKey, string blobName) =>
-        new(orgId, ClaimPrefix + sha256)
-        {
-            ["ImportId"] = importId,
-            ["ImportRowKey"] = importRowKey,
-            ["BlobName"] = blobName,
-        };
+    public static ImportClaimEntity Claim(string orgId, string sha256, string importId, string importRowKey, string blobName) => new()
+    {
+        PartitionKey = orgId,
+        RowKey = ClaimPrefix + sha256,
+        ImportId = importId,
+        ImportRowKey = importRowKey,
+        BlobName = blobName,
+    };
 
-    public static ImportReport? ReadReport(TableEntity row) =>
-        row.GetString("Report") is { Length: > 0 } json ? JsonSerializer.Deserialize<ImportReport>(json, ReportJson.Options) : null;
+    public static ImportReport? ReadReport(ImportEntity row) =>
+        row.Report is { Length: > 0 } json ? JsonSerializer.Deserialize<ImportReport>(json, ReportJson.Options) : null;
 }
 
 public static class ReportJson

@@ -17,11 +17,11 @@ public sealed class ImportsService(OrgDataTables tables)
         CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        await foreach (var page in tables.Imports.QueryAsync<TableEntity>(ImportRows.ListFilter(scope.Org.Org.Id.Value), request.Size,
+        await foreach (var page in tables.Imports.QueryAsync<ImportEntity>(ImportRows.ListFilter(scope.Org.Org.Id.Value), request.Size,
                            cancellationToken: cancellationToken).AsPages(request.StorageToken, request.Size))
         {
-            return new ListPage<ImportView>(page.Values.Select(r => new ImportView(r.RowKey[20..], r.GetString("File"), r.GetString("Kind"), r.GetString("Status"),
-                r.GetDateTimeOffset("ReceivedAt") ?? default, ImportRows.ReadReport(r))).ToList(), page.ContinuationToken);
+            return new ListPage<ImportView>(page.Values.Select(r => new ImportView(r.RowKey[20..], r.File!, r.Kind!, r.Status!,
+                r.ReceivedAt ?? default, ImportRows.ReadReport(r))).ToList(), page.ContinuationToken);
         }
         return new ListPage<ImportView>([], null);
     }

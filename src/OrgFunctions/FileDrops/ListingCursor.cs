@@ -36,30 +36,49 @@ public sealed class ListingCursor(OrgDataTables tables)
     public async Task<HomesPosition> ReadAsync(string prefix, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var row = await tables.Imports.GetEntityIfExistsAsync<TableEntity>(Partition, Key(prefix), cancellationToken: cancellationToken);
+        var row = await tables.Imports.GetEntityIfExistsAsync<ListingCursorEntity>(Partition, Key(prefix), cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
             return HomesPosition.Start;
         }
         var value = row.Value!;
         return new HomesPosition(
-            new ListingPosition(NullIfEmpty(value.GetString("Marker")), NullIfEmpty(value.GetString("After"))),
-            NullIfEmpty(value.GetString("Home")),
-            new ListingPosition(NullIfEmpty(value.GetString("HomeMarker")), NullIfEmpty(value.GetString("HomeAfter"))));
+            new ListingPosition(NullIfEmpty(value.Marker), NullIfEmpty(value.After)),
+            NullIfEmpty(value.Home),
+            new ListingPosition(NullIfEmpty(value.HomeMarker), NullIfEmpty(value.HomeAfter)));
     }
 
     /// <summary>Two runs at once may both save; either position is a fine place to go on from.</summary>
     public Task SaveAsync(string prefix, HomesPosition position, CancellationToken cancellationToken) =>
-        tables.Imports.UpsertEntityAsync(new TableEntity(Partition, Key(prefix))
+        tables.Imports.UpsertEntityAsync(new ListingCursorEntity
         {
-            ["Marker"] = position.Homes.Marker ?? "",
-            ["After"] = position.Homes.After ?? "",
-            ["Home"] = position.Home ?? "",
-            ["HomeMarker"] = position.InHome.Marker ?? "",
-            ["HomeAfter"] = position.InHome.After ?? "",
+            PartitionKey = Partition,
+            RowKey = Key(prefix),
+            Marker = position.Homes.Marker ?? "",
+            After = position.Homes.After ?? "",
+            Home = position.Home ?? "",
+            HomeMarker = position.InHome.Marker ?? "",
+            HomeAfter = position.InHome.After ?? "",
         }, TableUpdateMode.Replace, cancellationToken);
 
     private static string Key(string prefix) => "homes:" + prefix;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}
+
+/// <summary>The saved position of <see cref="ListingCursor"/>; an empty string stands for "none".</summary>
+public sealed class ListingCursorEntity : TableRow
+{
+    public string? Marker { get; set; }
+    public string? After { get; set; }
+    public string? Home { get; set; }
+    public string? HomeMarker { get; set; }
+    public string? HomeAfter { get; set; }
+}
+
+/// <summary>The record that an unaddressable inbox file was reported as an import, so later runs pass it over.</summary>
+public sealed class PassedOverFileEntity : TableRow
+{
+    public string ImportId { get; set; } = "";
+    public DateTimeOffset? RecordedAt { get; set; }
 }

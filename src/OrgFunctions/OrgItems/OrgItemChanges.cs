@@ -1,6 +1,7 @@
 using Azure;
 using OrgFunctions.Application;
 using OrgFunctions.Orgs;
+using OrgFunctions.Storage;
 
 namespace OrgFunctions.OrgItems;
 

@@ -19,9 +19,9 @@ public sealed class OrgItemStore(OrgTables tables, OrgStore store)
     {
         var filter = RowKeys.PrefixFilter(org.RootId.Value, kind.Prefix(org.OrgId));
         var items = new List<T>();
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var item in kind.Query(tables.Orgs, filter, cancellationToken))
         {
-            items.Add(kind.Read(row));
+            items.Add(item);
         }
         return items;
     }
@@ -33,9 +33,7 @@ public sealed class OrgItemStore(OrgTables tables, OrgStore store)
         {
             return null;
         }
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(org.RootId.Value, kind.RowKey(org.OrgId, id),
-            cancellationToken: cancellationToken);
-        return row.HasValue ? kind.Read(row.Value!) : null;
+        return await kind.Get(tables.Orgs, org.RootId.Value, kind.RowKey(org.OrgId, id), cancellationToken);
     }
 
     /// <summary>The item by id (404 naming the kind otherwise), at the version <paramref name="ifMatch"/> names (412 otherwise).</summary>

@@ -12,8 +12,6 @@ namespace OrgFunctions.Orgs;
 /// </summary>
 public sealed class ChildCounts(OrgTables tables)
 {
-    private const string CountProperty = "Count";
-
     /// <summary>
     /// Writes that lose a race on a counter read it again, up to this many times: children created at once under one
     /// parent take turns, one per round.
@@ -48,21 +46,21 @@ public sealed class ChildCounts(OrgTables tables)
             : null;
     }
 
-    private async Task<(int Count, TableEntity? Row)> ReadAsync(OrgPath parent, CancellationToken cancellationToken)
+    private async Task<(int Count, ChildCountEntity? Row)> ReadAsync(OrgPath parent, CancellationToken cancellationToken)
     {
         return await RowAsync(parent, cancellationToken) is { } row
             ? (Count(row), row)
             : (await QueryAsync(parent, cancellationToken), null);
     }
 
-    private async Task<TableEntity?> RowAsync(OrgPath parent, CancellationToken cancellationToken)
+    private async Task<ChildCountEntity?> RowAsync(OrgPath parent, CancellationToken cancellationToken)
     {
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(parent.RootId.Value, RowKeys.ChildCount(parent.OrgId),
+        var row = await tables.Orgs.GetEntityIfExistsAsync<ChildCountEntity>(parent.RootId.Value, RowKeys.ChildCount(parent.OrgId),
             cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 
-    private static int Count(TableEntity row) => row.GetInt32(CountProperty) ?? 0;
+    private static int Count(ChildCountEntity row) => row.Count ?? 0;
 
     private async Task<int> QueryAsync(OrgPath parent, CancellationToken cancellationToken)
     {
@@ -76,6 +74,13 @@ public sealed class ChildCounts(OrgTables tables)
         return count;
     }
 
-    private static TableEntity Row(OrgPath parent, int count) =>
-        new(parent.RootId.Value, RowKeys.ChildCount(parent.OrgId)) { ["Kind"] = "child-count", [CountProperty] = count };
+    private static ChildCountEntity Row(OrgPath parent, int count) =>
+        new() { PartitionKey = parent.RootId.Value, RowKey = RowKeys.ChildCount(parent.OrgId), Count = count };
+}
+
+/// <summary>The counter row of an org's live and provisioning children (RowKey <c>children:{orgId}</c>).</summary>
+public sealed class ChildCountEntity : TableRow
+{
+    public string Kind { get; set; } = "child-count";
+    public int? Count { get; set; }
 }

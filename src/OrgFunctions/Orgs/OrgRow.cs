@@ -12,44 +12,49 @@ public sealed record OrgRecord(Org Org, OrgSettings Settings, DateTimeOffset Upd
 /// <summary>Maps an org and its settings to and from its row in the tree's partition.</summary>
 public static class OrgRow
 {
-    public static TableEntity Create(Org org, OrgSettings settings, DateTimeOffset updatedAt) =>
-        new(org.Path.RootId.Value, RowKeys.Org(org.Path))
-        {
-            ["Kind"] = "org",
-            ["OrgId"] = org.Id.Value,
-            ["Path"] = org.Path.Value,
-            ["ParentId"] = org.ParentId?.Value,
-            ["Depth"] = org.Path.Depth,
-            ["Name"] = org.Name.Value,
-            ["Description"] = org.Description,
-            ["Status"] = org.Status.ToString(),
-            ["CreatedAt"] = org.CreatedAt,
-            ["UpdatedAt"] = updatedAt,
-            ["Settings"] = SettingsJson.Write(settings),
-        };
+    public static OrgEntity Create(Org org, OrgSettings settings, DateTimeOffset updatedAt) => new()
+    {
+        PartitionKey = org.Path.RootId.Value,
+        RowKey = RowKeys.Org(org.Path),
+        OrgId = org.Id.Value,
+        Path = org.Path.Value,
+        ParentId = org.ParentId?.Value,
+        Depth = org.Path.Depth,
+        Name = org.Name.Value,
+        Description = org.Description,
+        Status = org.Status.ToString(),
+        CreatedAt = org.CreatedAt,
+        UpdatedAt = updatedAt,
+        Settings = SettingsJson.Write(settings),
+    };
 
-    public static OrgRecord Read(TableEntity row)
+    public static OrgRecord Read(OrgEntity row)
     {
         var org = Org.Restore(
-            OrgPath.Parse(row.GetString("Path")),
-            OrgName.Restore(row.GetString("Name")),
-            row.GetString("Description"),
-            Enum.Parse<OrgStatus>(row.GetString("Status")),
-            row.GetDateTimeOffset("CreatedAt")!.Value);
-        return new OrgRecord(org, SettingsJson.Read(row.GetString("Settings")), row.GetDateTimeOffset("UpdatedAt")!.Value, row.ETag);
+            OrgPath.Parse(row.Path),
+            OrgName.Restore(row.Name),
+            row.Description,
+            Enum.Parse<OrgStatus>(row.Status),
+            row.CreatedAt);
+        return new OrgRecord(org, SettingsJson.Read(row.Settings), row.UpdatedAt, row.ETag);
     }
 
     /// <summary>The row for a name reservation, written and deleted together with the org row.</summary>
-    public static TableEntity NameReservation(Org org) => new(org.Path.RootId.Value, RowKeys.Name(org.Name))
+    public static OrgNameEntity NameReservation(Org org) => NameReservation(org.Path.RootId.Value, org.Name, org.Id);
+
+    public static OrgNameEntity NameReservation(string partition, OrgName name, OrgId holder) => new()
     {
-        ["Kind"] = "name",
-        ["OrgId"] = org.Id.Value,
+        PartitionKey = partition,
+        RowKey = RowKeys.Name(name),
+        OrgId = holder.Value,
     };
 
     /// <summary>The index row that locates an org by id.</summary>
-    public static TableEntity Index(Org org) => new(IndexKeys.Org(org.Id), IndexKeys.RowKey)
+    public static IndexEntity Index(Org org) => new()
     {
-        ["RootId"] = org.Path.RootId.Value,
-        ["Path"] = org.Path.Value,
+        PartitionKey = IndexKeys.Org(org.Id),
+        RowKey = IndexKeys.RowKey,
+        RootId = org.Path.RootId.Value,
+        Path = org.Path.Value,
     };
 }

@@ -20,8 +20,6 @@ public sealed class OrgService(OrgStore store, OrgTables tables, ChildCounts chi
 {
     public static readonly PageLimits Paging = new(DefaultSize: 100, MaxSize: 1000);
 
-    // Table Storage takes at most 100 actions per transaction.
-    private const int MaxActions = 100;
 
     /// <summary>
     /// Applies a patch conditionally: on <paramref name="ifMatch"/> when given (stale → 412), else on the ETag just read,
@@ -144,25 +142,13 @@ public sealed class OrgService(OrgStore store, OrgTables tables, ChildCounts chi
         }
 
         // Deepest first, so an interrupted cascade never leaves a live org under a deleted one; the target last.
-        var pending = new List<TableTransactionAction>();
+        var subtree = new PartitionWrite(target.Org.Path.RootId.Value);
         foreach (var record in descendants.OrderByDescending(o => o.Org.Path.Depth))
         {
             var (revocations, deletion) = await DeleteActionsAsync(caller, record, cancellationToken);
-            if (pending.Count + revocations.Count + deletion.Count > MaxActions)
-            {
-                if (!await SubmitAllAsync(pending, cancellationToken))
-                {
-                    return SubtreeChanged;
-                }
-                pending.Clear();
-            }
-            if (revocations.Count + deletion.Count > MaxActions && !await SubmitAllAsync(revocations, cancellationToken))
-            {
-                return SubtreeChanged;
-            }
-            pending.AddRange(revocations.Count + deletion.Count > MaxActions ? deletion : [.. revocations, .. deletion]);
+            AddDeletion(subtree, revocations, deletion);
         }
-        if (!await SubmitAllAsync(pending, cancellationToken))
+        if (!(await subtree.SubmitAsync(tables, cancellationToken)).Applied)
         {
             return SubtreeChanged;
         }
@@ -189,20 +175,13 @@ public sealed class OrgService(OrgStore store, OrgTables tables, ChildCounts chi
         for (var attempt = 1; ; attempt++)
         {
             var (revocations, deletion) = await DeleteActionsAsync(caller, target, cancellationToken);
-            if (revocations.Count + deletion.Count + 1 > MaxActions)
-            {
-                if (!await SubmitAllAsync(revocations, cancellationToken))
-                {
-                    return SubtreeChanged;
-                }
-                revocations = [];
-            }
-            List<TableTransactionAction> actions = [.. revocations, .. deletion];
             if (await children.ReleaseAsync(parent, cancellationToken) is { } release)
             {
-                actions.Add(release);
+                deletion.Add(release);
             }
-            if ((await store.SubmitAsync(actions, cancellationToken)).Applied)
+            var write = new PartitionWrite(target.Org.Path.RootId.Value);
+            AddDeletion(write, revocations, deletion);
+            if ((await write.SubmitAsync(tables, cancellationToken)).Applied)
             {
                 return true;
             }
@@ -216,17 +195,20 @@ public sealed class OrgService(OrgStore store, OrgTables tables, ChildCounts chi
         }
     }
 
-    /// <summary>Submits <paramref name="actions"/> in transactions of at most 100; false if one of them lost a race.</summary>
-    private async Task<bool> SubmitAllAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    /// <summary>
+    /// An org's deletion commits whole; its key revocations go in the same transaction when they fit, else before it
+    /// (a revoked key of a live org is safe, a live key of a deleted org is not).
+    /// </summary>
+    private static void AddDeletion(PartitionWrite write, List<TableTransactionAction> revocations, List<TableTransactionAction> deletion)
     {
-        foreach (var chunk in actions.Chunk(MaxActions))
+        if (revocations.Count + deletion.Count <= PartitionWrite.MaxActions)
         {
-            if (!(await store.SubmitAsync(chunk, cancellationToken)).Applied)
-            {
-                return false;
-            }
+            write.Together([.. revocations, .. deletion]);
         }
-        return true;
+        else
+        {
+            write.Each(revocations).Together(deletion);
+        }
     }
 
     /// <summary>An org's move to Deleted (row, name release, event), and the revocation of its live keys.</summary>
@@ -250,7 +232,7 @@ public sealed class OrgService(OrgStore store, OrgTables tables, ChildCounts chi
         // A deleted org's keys stop working with it.
         var revocations = new List<TableTransactionAction>();
         var filter = RowKeys.PrefixFilter(partition, RowKeys.KeyPrefix(org.Id));
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in tables.Orgs.QueryAsync<ApiKeyEntity>(filter, cancellationToken: cancellationToken))
         {
             var key = ApiKeyRow.Read(row);
             if (!key.Key.IsRevoked)

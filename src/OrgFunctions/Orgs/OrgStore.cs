@@ -18,15 +18,15 @@ public sealed class OrgStore(OrgTables tables)
             return null;
         }
         await tables.EnsureCreatedAsync();
-        var index = await tables.Index.GetEntityIfExistsAsync<TableEntity>(IndexKeys.Org(id), IndexKeys.RowKey,
+        var index = await tables.Index.GetEntityIfExistsAsync<IndexEntity>(IndexKeys.Org(id), IndexKeys.RowKey,
             cancellationToken: cancellationToken);
-        return index.HasValue ? new OrgLocation(id, OrgPath.Parse(index.Value!.GetString("Path"))) : null;
+        return index.HasValue ? new OrgLocation(id, OrgPath.Parse(index.Value!.Path)) : null;
     }
 
     /// <summary>The org at <paramref name="location"/>, or null when it is missing or deleted.</summary>
     public async Task<OrgRecord?> GetAsync(OrgLocation location, CancellationToken cancellationToken, bool includeDeleted = false)
     {
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(location.PartitionKey, RowKeys.Org(location.Path),
+        var row = await tables.Orgs.GetEntityIfExistsAsync<OrgEntity>(location.PartitionKey, RowKeys.Org(location.Path),
             cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
@@ -48,7 +48,7 @@ public sealed class OrgStore(OrgTables tables)
         }
         filter += " and " + TableClient.CreateQueryFilter($"Status ne {nameof(OrgStatus.Deleted)}");
 
-        await foreach (var page in tables.Orgs.QueryAsync<TableEntity>(filter, maxPerPage, cancellationToken: cancellationToken)
+        await foreach (var page in tables.Orgs.QueryAsync<OrgEntity>(filter, maxPerPage, cancellationToken: cancellationToken)
                            .AsPages(continuationToken, maxPerPage))
         {
             return (page.Values.Select(OrgRow.Read).ToList(), page.ContinuationToken);
@@ -91,41 +91,9 @@ public sealed class OrgStore(OrgTables tables)
         while (token is not null);
     }
 
-    /// <summary>Submits one tree's transaction, turning storage conflicts into the outcomes callers map to HTTP.</summary>
-    public async Task<WriteResult> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
-    {
-        if (actions.Count > 0 && Outbox.PendingTrees.HasEvents(actions))
-        {
-            await Outbox.PendingTrees.MarkAsync(tables.Index, actions[0].Entity.PartitionKey, cancellationToken);
-        }
-        if (actions.Count > 0 && Email.EmailOutbox.HasEmails(actions))
-        {
-            await Email.EmailOutbox.MarkAsync(tables.Index, actions[0].Entity.PartitionKey, cancellationToken);
-        }
-        try
-        {
-            await tables.Orgs.SubmitTransactionAsync(actions, cancellationToken);
-            return WriteResult.Ok;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 412)
-        {
-            return WriteResult.Stale;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409)
-        {
-            return WriteResult.Conflict(ex.FailedTransactionActionIndex);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            return WriteResult.Stale;
-        }
-    }
-}
-
-/// <summary>How a transaction ended: applied, refused because a row changed (stale ETag), or a key already existed.</summary>
-public sealed record WriteResult(bool Applied, bool IsStale, int? ConflictingAction)
-{
-    public static readonly WriteResult Ok = new(true, false, null);
-    public static readonly WriteResult Stale = new(false, true, null);
-    public static WriteResult Conflict(int? index) => new(false, false, index);
+    /// <summary>Submits one tree's transaction (at most <see cref="PartitionWrite.MaxActions"/>), a lost race as the result.</summary>
+    public Task<WriteResult> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        actions.Count == 0
+            ? Task.FromResult(WriteResult.Ok)
+            : new PartitionWrite(actions[0].Entity.PartitionKey).Together(actions).SubmitAsync(tables, cancellationToken);
 }

@@ -11,29 +11,28 @@ namespace OrgFunctions.Outbox;
 /// </summary>
 public static class OutboxRows
 {
-    public static TableTransactionAction Add(string partitionKey, DomainEvent e) =>
-        new(TableTransactionActionType.Add, new TableEntity(partitionKey, RowKeys.Event(e.OccurredAt, e.Id))
-        {
-            ["Kind"] = "event",
-            ["EventId"] = e.Id,
-            ["Type"] = e.Type,
-            ["OrgId"] = e.OrgId,
-            ["OccurredAt"] = e.OccurredAt,
-            ["Actor"] = e.Actor,
-            ["Data"] = e.Data.ToJsonString(),
-            [FanOutColumn] = FanOutPending,
-        });
+    public static TableTransactionAction Add(string partitionKey, DomainEvent e) => new(TableTransactionActionType.Add, new EventEntity
+    {
+        PartitionKey = partitionKey,
+        RowKey = RowKeys.Event(e.OccurredAt, e.Id),
+        EventId = e.Id,
+        Type = e.Type,
+        OrgId = e.OrgId,
+        OccurredAt = e.OccurredAt,
+        Actor = e.Actor,
+        Data = e.Data.ToJsonString(),
+        FanOut = FanOutPending,
+    });
 
     /// <summary>"pending" until the webhook fan-out has enqueued the event's deliveries, then "done".</summary>
-    public const string FanOutColumn = "FanOut";
+    public const string FanOutColumn = nameof(EventEntity.FanOut);
     public const string FanOutPending = "pending";
     public const string FanOutDone = "done";
 
-    public static DomainEvent Read(TableEntity row) => new(
-        row.GetString("EventId"),
-        row.GetString("Type"),
-        row.GetString("OrgId"),
-        row.GetDateTimeOffset("OccurredAt")!.Value,
-        row.GetString("Actor"),
-        JsonSerializer.Deserialize<System.Text.Json.Nodes.JsonObject>(row.GetString("Data"))!);
+    public static DomainEvent Read(EventEntity row) =>
+        new(row.EventId, row.Type, row.OrgId, row.OccurredAt, row.Actor, JsonSerializer.Deserialize<System.Text.Json.Nodes.JsonObject>(row.Data)!);
+
+    /// <summary>The merge that marks <paramref name="row"/>'s deliveries enqueued.</summary>
+    public static EventFannedOutEntity FannedOut(EventEntity row, DateTimeOffset at) =>
+        new() { PartitionKey = row.PartitionKey, RowKey = row.RowKey, FannedOutAt = at };
 }

@@ -29,17 +29,17 @@ public static class PendingTrees
     /// consumer clears only its own marks, so one never forgets rows another still has pending.
     /// </summary>
     public static Task MarkAsync(TableClient index, string markPartition, string treeId, CancellationToken cancellationToken) =>
-        index.UpsertEntityAsync(new TableEntity(markPartition, treeId) { ["MarkedAt"] = DateTimeOffset.UtcNow },
+        index.UpsertEntityAsync(new PendingTreeEntity { PartitionKey = markPartition, RowKey = treeId, MarkedAt = DateTimeOffset.UtcNow },
             TableUpdateMode.Replace, cancellationToken);
 
-    public static Task<IReadOnlyList<TableEntity>> ListAsync(TableClient index, CancellationToken cancellationToken) =>
+    public static Task<IReadOnlyList<PendingTreeEntity>> ListAsync(TableClient index, CancellationToken cancellationToken) =>
         ListAsync(index, PartitionKey, cancellationToken);
 
-    public static async Task<IReadOnlyList<TableEntity>> ListAsync(TableClient index, string markPartition, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PendingTreeEntity>> ListAsync(TableClient index, string markPartition, CancellationToken cancellationToken)
     {
-        var marks = new List<TableEntity>();
+        var marks = new List<PendingTreeEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {markPartition}");
-        await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in index.QueryAsync<PendingTreeEntity>(filter, cancellationToken: cancellationToken))
         {
             marks.Add(row);
         }
@@ -47,9 +47,9 @@ public static class PendingTrees
     }
 
     /// <summary>Clears an old mark unless it was touched since it was read.</summary>
-    public static async Task ClearIfIdleAsync(TableClient index, TableEntity mark, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task ClearIfIdleAsync(TableClient index, PendingTreeEntity mark, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (mark.GetDateTimeOffset("MarkedAt") is { } at && now - at < ClearAfter)
+        if (mark.MarkedAt is { } at && now - at < ClearAfter)
         {
             return;
         }
@@ -62,4 +62,10 @@ public static class PendingTrees
             // Marked again meanwhile (or already cleared): keep it for the next run.
         }
     }
+}
+
+/// <summary>A mark that a tree may have outbox events waiting (RowKey = tree id), in the index table.</summary>
+public sealed class PendingTreeEntity : TableRow
+{
+    public DateTimeOffset? MarkedAt { get; set; }
 }

@@ -18,9 +18,9 @@ public sealed class IdempotencyClaims(OrgTables tables)
     {
         try
         {
-            await tables.Orgs.AddEntityAsync(new TableEntity(partition, RowKeys.IdempotencyClaim(instanceId))
+            await tables.Orgs.AddEntityAsync(new IdempotencyClaimEntity
             {
-                ["Input"] = JsonSerializer.Serialize(input),
+                PartitionKey = partition, RowKey = RowKeys.IdempotencyClaim(instanceId), Input = JsonSerializer.Serialize(input),
             }, cancellationToken);
             return null;
         }
@@ -33,8 +33,8 @@ public sealed class IdempotencyClaims(OrgTables tables)
 
     public async Task<ProvisioningInput?> FindAsync(string partition, string instanceId, CancellationToken cancellationToken)
     {
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, RowKeys.IdempotencyClaim(instanceId),
-            select: ["Input"], cancellationToken: cancellationToken);
-        return row.HasValue && row.Value!.GetString("Input") is { } json ? JsonSerializer.Deserialize<ProvisioningInput>(json) : null;
+        var row = await tables.Orgs.GetEntityIfExistsAsync<IdempotencyClaimEntity>(partition, RowKeys.IdempotencyClaim(instanceId),
+            select: [nameof(IdempotencyClaimEntity.Input)], cancellationToken: cancellationToken);
+        return row.HasValue && row.Value!.Input is { } json ? JsonSerializer.Deserialize<ProvisioningInput>(json) : null;
     }
 }

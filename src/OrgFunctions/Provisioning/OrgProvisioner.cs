@@ -25,14 +25,11 @@ namespace OrgFunctions.Provisioning;
 public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts children, RoleStore roles, TemplateStore templates,
     FileDropHomes homes, NameReservations reservations, IOptions<ProvisioningOptions> options, TimeProvider clock)
 {
-    // Table Storage takes at most 100 operations per transaction.
-    private const int BatchSize = 100;
-
     public async Task ReserveNameAsync(ProvisioningInput input, CancellationToken cancellationToken)
     {
         var (_, child) = Paths(input);
         var name = OrgName.Create(input.Name);
-        var row = new TableEntity(child.RootId.Value, RowKeys.Name(name)) { ["Kind"] = "name", ["OrgId"] = child.OrgId.Value };
+        var row = OrgRow.NameReservation(child.RootId.Value, name, child.OrgId);
         await tables.EnsureCreatedAsync();
         if (await reservations.LegacyTakenAsync(row.PartitionKey, row.RowKey, RowKeys.LegacyNamesOfTyped(name), NameReservations.OrgHolder,
                 child.OrgId.Value, cancellationToken))
@@ -45,8 +42,8 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var holder = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
-            if (holder.HasValue && holder.Value!.GetString("OrgId") == child.OrgId.Value)
+            var holder = await tables.Orgs.GetEntityIfExistsAsync<OrgNameEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            if (holder.HasValue && holder.Value!.OrgId == child.OrgId.Value)
             {
                 return; // reserved by an earlier run of this step
             }
@@ -85,17 +82,18 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
             {
                 throw new ProvisioningRefusedException($"The org already has {limit} sub-orgs, the limit.");
             }
-            try
+            var write = new PartitionWrite(row.PartitionKey).Together([new TableTransactionAction(TableTransactionActionType.Add, row), increment]);
+            if ((await write.SubmitAsync(tables, cancellationToken)).Applied)
             {
-                await tables.Orgs.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, row), increment], cancellationToken);
                 return;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < ChildCounts.MaxAttempts)
+            // Another child took a slot (or this row was written by a racing run of this step): look again. Past the
+            // last attempt the activity's own retry takes over.
+            if (attempt == ChildCounts.MaxAttempts)
             {
-                // Another child took a slot (or this row was written by a racing run of this step): look again. Past the
-                // last attempt the activity's own retry takes over.
-                await ChildCounts.BackOffAsync(attempt, cancellationToken);
+                throw new InvalidOperationException($"Org {child.OrgId} lost the race for a child slot {attempt} times; the step is retried.");
             }
+            await ChildCounts.BackOffAsync(attempt, cancellationToken);
         }
     }
 
@@ -122,21 +120,17 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
     public async Task<int> CopyRolesAsync(ProvisioningInput input, CancellationToken cancellationToken)
     {
         var (parentPath, child) = Paths(input);
-        var rows = SystemRoles.Create().Select(role => RoleRow.Create(child, role)).ToList();
+        List<ITableEntity> rows = [.. SystemRoles.Create().Select(role => RoleRow.Create(child, role))];
         if (input.CopyRoles)
         {
             foreach (var role in (await roles.ListAsync(parentPath, cancellationToken)).Where(r => !r.Role.IsSystem))
             {
                 rows.Add(RoleRow.Create(child, role.Role));
-                rows.Add(new TableEntity(child.RootId.Value, RowKeys.RoleName(child.OrgId, role.Role.Name))
-                {
-                    ["Kind"] = "rolename",
-                    ["RoleId"] = role.Role.Id,
-                });
+                rows.Add(RoleRow.NameReservation(child.RootId.Value, RowKeys.RoleName(child.OrgId, role.Role.Name), role.Role.Id));
             }
         }
-        await UpsertAsync(rows, cancellationToken);
-        return rows.Count(r => r.GetString("Kind") == "role");
+        await UpsertAsync(child.RootId.Value, rows, cancellationToken);
+        return rows.Count(r => r is RoleEntity);
     }
 
     /// <summary>The parent's templates (same ids, with their name reservations), each marked inherited from where it came.</summary>
@@ -147,14 +141,14 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
             return 0;
         }
         var (parentPath, child) = Paths(input);
-        var rows = new List<TableEntity>();
+        var rows = new List<ITableEntity>();
         foreach (var record in await templates.ListAsync(parentPath, cancellationToken))
         {
             var copy = record.Template.CopyFor(parentPath.OrgId);
             rows.Add(TemplateRow.Create(child, copy));
             rows.Add(TemplateRow.NameReservation(child, copy));
         }
-        await UpsertAsync(rows, cancellationToken);
+        await UpsertAsync(child.RootId.Value, rows, cancellationToken);
         return rows.Count / 2;
     }
 
@@ -172,21 +166,14 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
                 rows.Add(SenderIdRows.AttachTo(child, parentRow.Value!, senderId));
             }
         }
-        await UpsertAsync(rows, cancellationToken);
+        await UpsertAsync(child.RootId.Value, rows, cancellationToken);
         return rows.Count;
     }
 
     public async Task CreateDefaultWorkspaceAsync(ProvisioningInput input, CancellationToken cancellationToken)
     {
         var (_, child) = Paths(input);
-        await tables.Orgs.UpsertEntityAsync(new TableEntity(child.RootId.Value, RowKeys.Workspace(child.OrgId, "default"))
-        {
-            ["Kind"] = "workspace",
-            ["WorkspaceId"] = "default",
-            ["OrgId"] = child.OrgId.Value,
-            ["Name"] = SignupService.DefaultWorkspaceName,
-            ["CreatedAt"] = input.RequestedAt,
-        }, TableUpdateMode.Replace, cancellationToken);
+        await tables.Orgs.UpsertEntityAsync(WorkspaceEntity.Default(child, input.RequestedAt), TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>The org's SFTP home, a container only its own SFTP credentials reach; create-if-not-exists, so a re-run is a no-op.</summary>
@@ -256,24 +243,25 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
             {
                 actions.Add(release);
             }
-            try
+            var result = await new PartitionWrite(partition).Together(actions).SubmitAsync(tables, cancellationToken);
+            if (result.Applied)
             {
-                await tables.Orgs.SubmitTransactionAsync(actions, cancellationToken);
                 break;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < ChildCounts.MaxAttempts)
+            if (!result.IsStale || attempt == ChildCounts.MaxAttempts)
             {
-                await ChildCounts.BackOffAsync(attempt, cancellationToken);
-                record = await orgs.GetAsync(new OrgLocation(child.OrgId, child), cancellationToken, includeDeleted: true);
+                throw new InvalidOperationException($"Org {child.OrgId} changed while its provisioning was undone; the step is retried.");
             }
+            await ChildCounts.BackOffAsync(attempt, cancellationToken);
+            record = await orgs.GetAsync(new OrgLocation(child.OrgId, child), cancellationToken, includeDeleted: true);
         }
         await homes.RemoveAsync([child.OrgId], cancellationToken);
         var name = OrgName.Create(input.Name);
         if (await reservations.HeldAsync(partition, RowKeys.Name(name), RowKeys.LegacyName(name), NameReservations.OrgHolder,
                 child.OrgId.Value, cancellationToken) is var (nameKey, _))
         {
-            var holder = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(partition, nameKey, cancellationToken: cancellationToken);
-            if (holder.HasValue && holder.Value!.GetString("OrgId") == child.OrgId.Value)
+            var holder = await tables.Orgs.GetEntityIfExistsAsync<OrgNameEntity>(partition, nameKey, cancellationToken: cancellationToken);
+            if (holder.HasValue && holder.Value!.OrgId == child.OrgId.Value)
             {
                 await tables.Orgs.DeleteEntityAsync(partition, nameKey, holder.Value.ETag, cancellationToken);
             }
@@ -301,27 +289,30 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
         };
     }
 
-    private async Task UpsertAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    /// <summary>Rows of one tree, replaced whole: a re-run writes the same rows again.</summary>
+    private async Task UpsertAsync(string partition, IEnumerable<ITableEntity> rows, CancellationToken cancellationToken)
     {
-        foreach (var batch in rows.Chunk(BatchSize))
-        {
-            await tables.Orgs.SubmitTransactionAsync(
-                batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)).ToList(), cancellationToken);
-        }
+        var write = new PartitionWrite(partition).Each(rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
+        await SubmitAsync(write, cancellationToken);
     }
 
     private async Task DeleteRangeAsync(string partition, string prefix, CancellationToken cancellationToken)
     {
         var filter = RowKeys.PrefixFilter(partition, prefix);
-        var keys = new List<TableEntity>();
+        var write = new PartitionWrite(partition);
         await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            keys.Add(new TableEntity(partition, row.RowKey));
+            write.Each([new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, row.RowKey), ETag.All)]);
         }
-        foreach (var batch in keys.Chunk(BatchSize))
+        await SubmitAsync(write, cancellationToken);
+    }
+
+    /// <summary>Upserts and unconditional deletes don't lose races; a refusal here is a fault the activity's retry handles.</summary>
+    private async Task SubmitAsync(PartitionWrite write, CancellationToken cancellationToken)
+    {
+        if (!(await write.SubmitAsync(tables, cancellationToken)).Applied)
         {
-            await tables.Orgs.SubmitTransactionAsync(
-                batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)).ToList(), cancellationToken);
+            throw new InvalidOperationException($"A write to tree {write.PartitionKey} was refused; the step is retried.");
         }
     }
 

@@ -19,10 +19,9 @@ public sealed class PendingProvisionings(OrgTables tables, TimeProvider clock)
     public async Task AddAsync(string instanceId, ProvisioningInput input, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        await tables.Orgs.UpsertEntityAsync(new TableEntity(Partition, instanceId)
+        await tables.Orgs.UpsertEntityAsync(new PendingProvisioningEntity
         {
-            ["Input"] = JsonSerializer.Serialize(input),
-            ["ScheduledAt"] = clock.GetUtcNow(),
+            PartitionKey = Partition, RowKey = instanceId, Input = JsonSerializer.Serialize(input), ScheduledAt = clock.GetUtcNow(),
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -30,11 +29,11 @@ public sealed class PendingProvisionings(OrgTables tables, TimeProvider clock)
     {
         var found = new List<PendingProvisioning>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and ScheduledAt lt {cutoff}");
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
+        await foreach (var row in tables.Orgs.QueryAsync<PendingProvisioningEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
         {
-            if (row.GetString("Input") is { } json && JsonSerializer.Deserialize<ProvisioningInput>(json) is { } input)
+            if (row.Input is { } json && JsonSerializer.Deserialize<ProvisioningInput>(json) is { } input)
             {
-                found.Add(new PendingProvisioning(row.RowKey, input, row.GetDateTimeOffset("ScheduledAt") ?? cutoff));
+                found.Add(new PendingProvisioning(row.RowKey, input, row.ScheduledAt ?? cutoff));
             }
             if (found.Count == max)
             {

@@ -49,7 +49,7 @@ public sealed class RoleService(OrgItemStore items, RoleStore roles, NameReserva
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, RoleRow.Create(path, role)),
-            new(TableTransactionActionType.Add, new TableEntity(partition, RowKeys.RoleName(path.OrgId, role.Name)) { ["Kind"] = "rolename", ["RoleId"] = role.Id }),
+            new(TableTransactionActionType.Add, RoleRow.NameReservation(partition, RowKeys.RoleName(path.OrgId, role.Name), role.Id)),
             OutboxRows.Add(partition, events.Create(EventTypes.RoleCreated, path.OrgId.Value, EventFactory.ActorOf(caller), Describe(role))),
         };
         return await items.SaveAsync(Kind, path, role.Id, actions, null, NameTaken, cancellationToken);
@@ -91,7 +91,7 @@ public sealed class RoleService(OrgItemStore items, RoleStore roles, NameReserva
         if (oldName.Value != role.Name.Value)
         {
             var move = await reservations.MoveAsync(RowKeys.RoleName(path.OrgId, oldName), RowKeys.LegacyRoleName(path.OrgId, oldName),
-                new TableEntity(partition, RowKeys.RoleName(path.OrgId, role.Name)) { ["Kind"] = "rolename", ["RoleId"] = role.Id },
+                RoleRow.NameReservation(partition, RowKeys.RoleName(path.OrgId, role.Name), role.Id),
                 RowKeys.LegacyRoleNamesOfTyped(path.OrgId, role.Name), NameReservations.RoleHolder, role.Id, cancellationToken);
             if (move is null)
             {

@@ -8,7 +8,8 @@ namespace OrgFunctions.Roles;
 /// <summary>Reads the roles of one org (<see cref="OrgItemStore"/>), and whether one is in use.</summary>
 public sealed class RoleStore(OrgItemStore items, OrgTables tables)
 {
-    public static readonly OrgItemKind<RoleRecord> Kind = new("role", RowKeys.RolePrefix, RowKeys.Role, RoleRow.Read, r => r.ETag);
+    public static readonly OrgItemKind<RoleRecord> Kind =
+        OrgItemKind.Of<RoleEntity, RoleRecord>("role", RowKeys.RolePrefix, RowKeys.Role, RoleRow.Read, r => r.ETag);
 
     public Task<IReadOnlyList<RoleRecord>> ListAsync(OrgPath org, CancellationToken cancellationToken) =>
         items.ListAsync(Kind, org, cancellationToken);

@@ -25,7 +25,7 @@ public sealed class SettingsPropagator(OrgStore store, OrgTables tables, EventFa
     private const string PendingPartition = "pending-propagation";
 
     public static TableTransactionAction Pending(OrgPath path) =>
-        new(TableTransactionActionType.UpsertReplace, new TableEntity(path.RootId.Value, MarkerPrefix + path.Value) { ["Kind"] = "propagation" });
+        new(TableTransactionActionType.UpsertReplace, new PropagationMarkerEntity { PartitionKey = path.RootId.Value, RowKey = MarkerPrefix + path.Value });
 
     /// <summary>Records where a propagation may be pending; call before the transaction that writes <see cref="Pending"/>.</summary>
     public Task LocateAsync(OrgPath path, CancellationToken cancellationToken) =>
@@ -100,4 +100,10 @@ public sealed class SettingsPropagator(OrgStore store, OrgTables tables, EventFa
             throw new RequestFailedException(409, "A descendant changed during settings propagation; it will be resumed.");
         }
     }
+}
+
+/// <summary>The marker of a settings change whose subtree may not have followed yet (RowKey <c>prop:{path}</c>).</summary>
+public sealed class PropagationMarkerEntity : TableRow
+{
+    public string Kind { get; set; } = "propagation";
 }

@@ -52,16 +52,12 @@ public sealed class SignupService(OrgTables tables, EventFactory events, FileDro
             new(TableTransactionActionType.Add, OrgRow.Create(org, settings, now)),
             new(TableTransactionActionType.Add, OrgRow.NameReservation(org)),
             new(TableTransactionActionType.Add, ApiKeyRow.Create(org.Path, key)),
-            new(TableTransactionActionType.Add, new TableEntity(partition, RowKeys.User(org.Id, ownerId))
+            new(TableTransactionActionType.Add, new UserEntity
             {
-                ["Kind"] = "user", ["UserId"] = ownerId, ["OrgId"] = org.Id.Value, ["Email"] = request.OwnerEmail,
-                ["DisplayName"] = request.OwnerDisplayName, ["RoleId"] = SystemRoles.OwnerId, ["CreatedAt"] = now,
+                PartitionKey = partition, RowKey = RowKeys.User(org.Id, ownerId), UserId = ownerId, OrgId = org.Id.Value,
+                Email = request.OwnerEmail, DisplayName = request.OwnerDisplayName, RoleId = SystemRoles.OwnerId, CreatedAt = now,
             }),
-            new(TableTransactionActionType.Add, new TableEntity(partition, RowKeys.Workspace(org.Id, "default"))
-            {
-                ["Kind"] = "workspace", ["WorkspaceId"] = "default", ["OrgId"] = org.Id.Value, ["Name"] = DefaultWorkspaceName,
-                ["CreatedAt"] = now,
-            }),
+            new(TableTransactionActionType.Add, WorkspaceEntity.Default(org.Path, now)),
             OutboxRows.Add(partition, events.Create(EventTypes.OrgCreated, org.Id.Value, actor,
                 new JsonObject { ["name"] = org.Name.Value, ["parentId"] = null })),
             OutboxRows.Add(partition, events.Create(EventTypes.ApiKeyCreated, org.Id.Value, actor,
@@ -84,7 +80,7 @@ public sealed class SignupService(OrgTables tables, EventFactory events, FileDro
     /// </summary>
     private async Task<bool> ClaimOwnerEmailAsync(string email, OrgId rootId, CancellationToken cancellationToken)
     {
-        var claim = new TableEntity(IndexKeys.OwnerEmail(email), IndexKeys.RowKey) { ["RootId"] = rootId.Value };
+        var claim = new OwnerClaimEntity { PartitionKey = IndexKeys.OwnerEmail(email), RowKey = IndexKeys.RowKey, RootId = rootId.Value };
         try
         {
             await tables.Index.AddEntityAsync(claim, cancellationToken);
@@ -92,8 +88,8 @@ public sealed class SignupService(OrgTables tables, EventFactory events, FileDro
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = await tables.Index.GetEntityAsync<TableEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken);
-            var claimedRoot = OrgId.Parse(existing.Value.GetString("RootId"));
+            var existing = await tables.Index.GetEntityAsync<OwnerClaimEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken);
+            var claimedRoot = OrgId.Parse(existing.Value.RootId);
             var org = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(claimedRoot.Value, RowKeys.Org(OrgPath.Root(claimedRoot)),
                 select: ["Status"], cancellationToken: cancellationToken);
             // A fresh claim may belong to a sign-up still in flight: only an abandoned one is taken over.

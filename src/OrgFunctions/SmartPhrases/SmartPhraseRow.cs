@@ -19,24 +19,24 @@ public static class SmartPhraseRow
 
     public static string ShortcutKey(string foldedShortcut) => ShortcutPrefix + KeyEncoding.Encode(foldedShortcut);
 
-    public static TableEntity Phrase(string orgId, SmartPhrase phrase, DateTimeOffset updatedAt) => new(orgId, PhraseKey(phrase.Id))
+    public static SmartPhraseEntity Phrase(string orgId, SmartPhrase phrase, DateTimeOffset updatedAt) => new()
     {
-        ["Shortcut"] = phrase.Shortcut,
-        ["Text"] = phrase.Text,
-        ["Tags"] = JsonSerializer.Serialize(phrase.Tags),
-        ["UpdatedAt"] = updatedAt,
+        PartitionKey = orgId,
+        RowKey = PhraseKey(phrase.Id),
+        Shortcut = phrase.Shortcut,
+        Text = phrase.Text,
+        Tags = JsonSerializer.Serialize(phrase.Tags),
+        UpdatedAt = updatedAt,
     };
 
-    public static TableEntity Shortcut(string orgId, SmartPhrase phrase) => new(orgId, ShortcutKey(phrase.ShortcutKey))
-    {
-        ["PhraseId"] = phrase.Id,
-    };
+    public static ShortcutEntity Shortcut(string orgId, SmartPhrase phrase) =>
+        new() { PartitionKey = orgId, RowKey = ShortcutKey(phrase.ShortcutKey), PhraseId = phrase.Id };
 
-    public static (SmartPhrase Phrase, ETag ETag) Read(TableEntity row) => (new SmartPhrase(
+    public static (SmartPhrase Phrase, ETag ETag) Read(SmartPhraseEntity row) => (new SmartPhrase(
         row.RowKey[PhrasePrefix.Length..],
-        row.GetString("Shortcut"),
-        row.GetString("Text"),
-        JsonSerializer.Deserialize<List<string>>(row.GetString("Tags") ?? "[]") ?? []), row.ETag);
+        row.Shortcut,
+        row.Text,
+        JsonSerializer.Deserialize<List<string>>(row.Tags ?? "[]") ?? []), row.ETag);
 
     public static string PhraseRangeFilter(string orgId) => RowKeys.PrefixFilter(orgId, PhrasePrefix);
 

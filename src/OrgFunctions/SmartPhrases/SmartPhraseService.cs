@@ -115,7 +115,7 @@ public sealed class SmartPhraseService(OrgDataTables tables, TimeProvider clock)
     {
         await tables.EnsureCreatedAsync();
         var phrases = new List<SmartPhrase>();
-        await foreach (var row in tables.SmartPhrases.QueryAsync<TableEntity>(SmartPhraseRow.PhraseRangeFilter(partition),
+        await foreach (var row in tables.SmartPhrases.QueryAsync<SmartPhraseEntity>(SmartPhraseRow.PhraseRangeFilter(partition),
                            cancellationToken: cancellationToken))
         {
             phrases.Add(SmartPhraseRow.Read(row).Phrase);
@@ -134,7 +134,7 @@ public sealed class SmartPhraseService(OrgDataTables tables, TimeProvider clock)
             return null;
         }
         await tables.EnsureCreatedAsync();
-        var row = await tables.SmartPhrases.GetEntityIfExistsAsync<TableEntity>(partition, SmartPhraseRow.PhraseKey(id),
+        var row = await tables.SmartPhrases.GetEntityIfExistsAsync<SmartPhraseEntity>(partition, SmartPhraseRow.PhraseKey(id),
             cancellationToken: cancellationToken);
         if (!row.HasValue)
         {

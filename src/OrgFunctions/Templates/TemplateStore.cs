@@ -7,8 +7,8 @@ namespace OrgFunctions.Templates;
 /// <summary>Reads the templates of one org (<see cref="OrgItemStore"/>).</summary>
 public sealed class TemplateStore(OrgItemStore items)
 {
-    public static readonly OrgItemKind<TemplateRecord> Kind = new("template", RowKeys.TemplatePrefix, RowKeys.Template, TemplateRow.Read,
-        t => t.ETag);
+    public static readonly OrgItemKind<TemplateRecord> Kind = OrgItemKind.Of<TemplateEntity, TemplateRecord>("template", RowKeys.TemplatePrefix, RowKeys.Template,
+        TemplateRow.Read, t => t.ETag);
 
     public Task<IReadOnlyList<TemplateRecord>> ListAsync(OrgPath org, CancellationToken cancellationToken) =>
         items.ListAsync(Kind, org, cancellationToken);

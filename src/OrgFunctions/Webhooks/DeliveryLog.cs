@@ -27,7 +27,7 @@ public sealed class DeliveryLog(WebhookTables tables, TimeProvider clock)
     public async Task<DeliveryRecord?> GetAsync(string subscriptionId, string deliveryId, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var row = await tables.Deliveries.GetEntityIfExistsAsync<TableEntity>(subscriptionId, deliveryId, cancellationToken: cancellationToken);
+        var row = await tables.Deliveries.GetEntityIfExistsAsync<DeliveryEntity>(subscriptionId, deliveryId, cancellationToken: cancellationToken);
         return row.HasValue ? DeliveryRecord.Read(row.Value!) : null;
     }
 
@@ -75,7 +75,7 @@ public sealed class DeliveryLog(WebhookTables tables, TimeProvider clock)
         {
             filter += " and " + TableClient.CreateQueryFilter($"Status eq {s.ToName()}");
         }
-        await foreach (var page in tables.Deliveries.QueryAsync<TableEntity>(filter, maxPerPage, cancellationToken: cancellationToken)
+        await foreach (var page in tables.Deliveries.QueryAsync<DeliveryEntity>(filter, maxPerPage, cancellationToken: cancellationToken)
                            .AsPages(continuationToken, maxPerPage))
         {
             return (page.Values.Select(DeliveryRecord.Read).ToList(), page.ContinuationToken);

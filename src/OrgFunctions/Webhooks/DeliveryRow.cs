@@ -35,42 +35,44 @@ public sealed class DeliveryRecord
     public required DateTimeOffset CreatedAt { get; init; }
     public ETag ETag { get; set; }
 
-    public TableEntity ToEntity(DateTimeOffset now) => new(SubscriptionId, DeliveryId)
+    public DeliveryEntity ToEntity(DateTimeOffset now) => new()
     {
-        ["TreeId"] = TreeId,
-        ["SubscriptionOrgId"] = SubscriptionOrgId,
-        ["EventId"] = EventId,
-        ["EventType"] = EventType,
-        ["EventOrgId"] = EventOrgId,
-        ["OccurredAt"] = OccurredAt,
-        ["Payload"] = Payload,
-        ["Status"] = Status.ToName(),
-        ["Round"] = Round,
-        ["Enqueued"] = Enqueued,
-        ["AttemptCount"] = Attempts.Count,
-        ["Attempts"] = JsonSerializer.Serialize(Attempts.TakeLast(MaxAttemptsKept).Select(StoredAttempt.From)),
-        ["NextAttemptAt"] = NextAttemptAt,
-        ["CreatedAt"] = CreatedAt,
-        ["UpdatedAt"] = now,
+        PartitionKey = SubscriptionId,
+        RowKey = DeliveryId,
+        TreeId = TreeId,
+        SubscriptionOrgId = SubscriptionOrgId,
+        EventId = EventId,
+        EventType = EventType,
+        EventOrgId = EventOrgId,
+        OccurredAt = OccurredAt,
+        Payload = Payload,
+        Status = Status.ToName(),
+        Round = Round,
+        Enqueued = Enqueued,
+        AttemptCount = Attempts.Count,
+        Attempts = JsonSerializer.Serialize(Attempts.TakeLast(MaxAttemptsKept).Select(StoredAttempt.From)),
+        NextAttemptAt = NextAttemptAt,
+        CreatedAt = CreatedAt,
+        UpdatedAt = now,
     };
 
-    public static DeliveryRecord Read(TableEntity row) => new()
+    public static DeliveryRecord Read(DeliveryEntity row) => new()
     {
         DeliveryId = row.RowKey,
         SubscriptionId = row.PartitionKey,
-        TreeId = row.GetString("TreeId"),
-        SubscriptionOrgId = row.GetString("SubscriptionOrgId"),
-        EventId = row.GetString("EventId"),
-        EventType = row.GetString("EventType"),
-        EventOrgId = row.GetString("EventOrgId"),
-        OccurredAt = row.GetDateTimeOffset("OccurredAt") ?? default,
-        Payload = row.GetString("Payload"),
-        Status = DeliveryStatusNames.TryParse(row.GetString("Status"), out var status) ? status : DeliveryStatus.Pending,
-        Round = row.GetInt32("Round") ?? 1,
-        Enqueued = row.GetBoolean("Enqueued") ?? false,
-        Attempts = (JsonSerializer.Deserialize<StoredAttempt[]>(row.GetString("Attempts") ?? "[]") ?? []).Select(a => a.ToResult()).ToList(),
-        NextAttemptAt = row.GetDateTimeOffset("NextAttemptAt"),
-        CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
+        TreeId = row.TreeId!,
+        SubscriptionOrgId = row.SubscriptionOrgId!,
+        EventId = row.EventId!,
+        EventType = row.EventType!,
+        EventOrgId = row.EventOrgId!,
+        OccurredAt = row.OccurredAt ?? default,
+        Payload = row.Payload!,
+        Status = DeliveryStatusNames.TryParse(row.Status, out var status) ? status : DeliveryStatus.Pending,
+        Round = row.Round ?? 1,
+        Enqueued = row.Enqueued ?? false,
+        Attempts = (JsonSerializer.Deserialize<StoredAttempt[]>(row.Attempts ?? "[]") ?? []).Select(a => a.ToResult()).ToList(),
+        NextAttemptAt = row.NextAttemptAt,
+        CreatedAt = row.CreatedAt ?? default,
         ETag = row.ETag,
     };
 
@@ -97,4 +99,26 @@ public static class Deliveries
         Payload = WebhookPayload.For(e),
         CreatedAt = now,
     };
+}
+
+/// <summary>A delivery's row in <c>WebhookDeliveries</c> (PartitionKey = subscription id, RowKey = delivery id).</summary>
+public sealed class DeliveryEntity : Storage.TableRow
+{
+    public string? TreeId { get; set; }
+    public string? SubscriptionOrgId { get; set; }
+    public string? EventId { get; set; }
+    public string? EventType { get; set; }
+    public string? EventOrgId { get; set; }
+    public DateTimeOffset? OccurredAt { get; set; }
+    public string? Payload { get; set; }
+    public string? Status { get; set; }
+    public int? Round { get; set; }
+    public bool? Enqueued { get; set; }
+    public int? AttemptCount { get; set; }
+
+    /// <summary>The last <see cref="DeliveryRecord.MaxAttemptsKept"/> attempts, as JSON.</summary>
+    public string? Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
 }

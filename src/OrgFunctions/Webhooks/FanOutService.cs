@@ -45,15 +45,15 @@ public sealed class FanOutService(WebhookTables tables, SubscriptionStore subscr
     public async Task<(int Events, int Deliveries, bool Pending)> FanOutTreeAsync(string treeId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var pending = new List<TableEntity>();
+        var pending = new List<EventEntity>();
         var filter = RowKeys.PrefixFilter(treeId, RowKeys.EventPrefix);
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in tables.Orgs.QueryAsync<EventEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (row.GetString(OutboxRows.FanOutColumn) == OutboxRows.FanOutPending)
+            if (row.FanOut == OutboxRows.FanOutPending)
             {
                 pending.Add(row);
             }
-            else if (row.GetDateTimeOffset("OccurredAt") is { } at && now - at > options.Value.OutboxRetention)
+            else if (now - row.OccurredAt > options.Value.OutboxRetention)
             {
                 await DeleteQuietlyAsync(row, cancellationToken);
             }
@@ -135,17 +135,12 @@ public sealed class FanOutService(WebhookTables tables, SubscriptionStore subscr
         return path;
     }
 
-    private async Task MarkDoneAsync(TableEntity row, CancellationToken cancellationToken)
+    private async Task MarkDoneAsync(EventEntity row, CancellationToken cancellationToken)
     {
-        var patch = new TableEntity(row.PartitionKey, row.RowKey)
-        {
-            [OutboxRows.FanOutColumn] = OutboxRows.FanOutDone,
-            ["FannedOutAt"] = clock.GetUtcNow(),
-        };
-        await tables.Orgs.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        await tables.Orgs.UpdateEntityAsync(OutboxRows.FannedOut(row, clock.GetUtcNow()), ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
-    private async Task DeleteQuietlyAsync(TableEntity row, CancellationToken cancellationToken)
+    private async Task DeleteQuietlyAsync(EventEntity row, CancellationToken cancellationToken)
     {
         try
         {

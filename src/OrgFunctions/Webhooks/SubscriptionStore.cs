@@ -18,7 +18,7 @@ public sealed class SubscriptionStore(WebhookTables tables, EventFactory events,
             return null;
         }
         await tables.EnsureCreatedAsync();
-        var row = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(treeId, WebhookTables.SubscriptionKey(orgId, subscriptionId),
+        var row = await tables.Orgs.GetEntityIfExistsAsync<SubscriptionEntity>(treeId, WebhookTables.SubscriptionKey(orgId, subscriptionId),
             cancellationToken: cancellationToken);
         return row.HasValue ? SubscriptionRow.Read(row.Value!, secrets) : null;
     }
@@ -30,7 +30,7 @@ public sealed class SubscriptionStore(WebhookTables tables, EventFactory events,
         var prefix = orgId is { } id ? WebhookTables.SubscriptionPrefix(id) : WebhookTables.AllSubscriptionsPrefix;
         var filter = Storage.RowKeys.PrefixFilter(treeId, prefix);
         var list = new List<SubscriptionRecord>();
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in tables.Orgs.QueryAsync<SubscriptionEntity>(filter, cancellationToken: cancellationToken))
         {
             list.Add(SubscriptionRow.Read(row, secrets));
         }

@@ -55,8 +55,8 @@ public sealed class EmailApp
     public async Task<IReadOnlyList<TableEntity>> RowsAsync(string treeId)
     {
         var rows = new List<TableEntity>();
-        var tables = Get<Storage.OrgTables>();
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(Storage.RowKeys.PrefixFilter(treeId, EmailRow.RowKeyPrefix)))
+        var tables = Get<OrgFunctions.Storage.OrgTables>();
+        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(OrgFunctions.Storage.RowKeys.PrefixFilter(treeId, EmailRow.RowKeyPrefix)))
         {
             rows.Add(row);
         }

@@ -19,10 +19,10 @@ public static class OrgContentBuilder
         var roles = Enumerable.Range(1, count)
             .Select(i => Role.Custom($"role_{i:D3}", RoleName.Create($"Custom {i}"), [Permission.OrgsRead, Permission.ReportsRead]))
             .ToList();
-        var rows = roles.SelectMany(role => new[]
+        var rows = roles.SelectMany(role => new ITableEntity[]
         {
             RoleRow.Create(org, role),
-            new TableEntity(org.RootId.Value, RowKeys.RoleName(org.OrgId, role.Name)) { ["Kind"] = "rolename", ["RoleId"] = role.Id },
+            RoleRow.NameReservation(org.RootId.Value, RowKeys.RoleName(org.OrgId, role.Name), role.Id),
         });
         await AddAsync(tables, rows);
         return roles;
@@ -34,7 +34,7 @@ public static class OrgContentBuilder
             .Select(i => MessageTemplate.Create($"tpl_{i:D3}", TemplateName.Create($"template_{i}"), TemplateLanguage.Create("en-GB"),
                 TemplateCategory.Utility, TemplateBody.Create($"Hello {{{{1}}}}, this is template {i}.")))
             .ToList();
-        await AddAsync(tables, templates.SelectMany(t => new[] { TemplateRow.Create(org, t), TemplateRow.NameReservation(org, t) }));
+        await AddAsync(tables, templates.SelectMany(t => new ITableEntity[] { TemplateRow.Create(org, t), TemplateRow.NameReservation(org, t) }));
         return templates;
     }
 
@@ -45,19 +45,22 @@ public static class OrgContentBuilder
         });
 
     /// <summary>Rows of one kind (a RowKey prefix) of an org.</summary>
-    public static async Task<List<TableEntity>> RowsAsync(OrgTables tables, OrgPath org, string prefix)
+    public static Task<List<TableEntity>> RowsAsync(OrgTables tables, OrgPath org, string prefix) => RowsAsync<TableEntity>(tables, org, prefix);
+
+    /// <summary>Rows of one kind (a RowKey prefix) of an org, as their typed entity.</summary>
+    public static async Task<List<T>> RowsAsync<T>(OrgTables tables, OrgPath org, string prefix) where T : class, ITableEntity, new()
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {org.RootId.Value} and RowKey ge {prefix} and RowKey lt {RowKeys.PrefixEnd(prefix)}");
-        var rows = new List<TableEntity>();
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter))
+        var rows = new List<T>();
+        await foreach (var row in tables.Orgs.QueryAsync<T>(filter))
         {
             rows.Add(row);
         }
         return rows;
     }
 
-    private static async Task AddAsync(OrgTables tables, IEnumerable<TableEntity> rows)
+    private static async Task AddAsync(OrgTables tables, IEnumerable<ITableEntity> rows)
     {
         await tables.EnsureCreatedAsync();
         foreach (var batch in rows.Chunk(100))

@@ -90,7 +90,7 @@ public sealed class OrgTreeBuilder(OrgApp app)
         await app.Tables.Orgs.SubmitTransactionAsync(
         [
             new(TableTransactionActionType.Add, RoleRow.Create(org.Org.Path, role)),
-            new(TableTransactionActionType.Add, new TableEntity(partition, Storage.RowKeys.RoleName(org.Org.Id, role.Name))
+            new(TableTransactionActionType.Add, new TableEntity(partition, OrgFunctions.Storage.RowKeys.RoleName(org.Org.Id, role.Name))
                 { ["Kind"] = "rolename", ["RoleId"] = role.Id }),
         ]);
         return role.Id;

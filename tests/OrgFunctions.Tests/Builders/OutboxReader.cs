@@ -13,7 +13,7 @@ public static class OutboxReader
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {rootId} and RowKey ge {RowKeys.EventPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.EventPrefix)}");
         var events = new List<DomainEvent>();
-        await foreach (var row in app.Tables.Orgs.QueryAsync<TableEntity>(filter))
+        await foreach (var row in app.Tables.Orgs.QueryAsync<EventEntity>(filter))
         {
             events.Add(OutboxRows.Read(row));
         }

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using OrgFunctions.Storage;
 using OrgFunctions.Email;
 using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
@@ -202,8 +203,8 @@ public class EmailDispatcherTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var whileDown = await app.DispatchAsync(tree);
 
         Assert.True(write.Applied);
-        Assert.NotNull(await app.Get<Storage.OrgTables>().Orgs.GetEntityIfExistsAsync<TableEntity>(tree, "test:" + emailId));
-        Assert.Contains(await PendingTrees.ListAsync(app.Get<Storage.OrgTables>().Index, EmailOutbox.PendingPartition, default),
+        Assert.NotNull(await app.Get<OrgFunctions.Storage.OrgTables>().Orgs.GetEntityIfExistsAsync<TableEntity>(tree, "test:" + emailId));
+        Assert.Contains(await PendingTrees.ListAsync(app.Get<OrgFunctions.Storage.OrgTables>().Index, EmailOutbox.PendingPartition, default),
             mark => mark.RowKey == tree);
         Assert.Equal(1, whileDown.Retrying);
 

@@ -141,6 +141,6 @@ public class ResumeAndConcurrencyTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(250, (await h.RowsAsync(h.Tables.Blocklist)).Count);
         var abandoned = (await h.RowsAsync(h.Tables.Imports)).Single(r => r.GetString("File") == "blocklist-a.csv");
         Assert.Equal("failed", abandoned.GetString("Status"));
-        Assert.Contains("deleted or replaced", OrgFunctions.FileDrops.ImportRows.ReadReport(abandoned)!.Problem);
+        Assert.Contains("deleted or replaced", OrgFunctions.FileDrops.ImportRows.ReadReport(new OrgFunctions.FileDrops.ImportEntity { Report = abandoned.GetString("Report") })!.Problem);
     }
 }

@@ -355,7 +355,7 @@ public sealed class ProvisioningFunctionsTests(AzuriteFixture azurite) : IClassF
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {rootId} and RowKey ge {RowKeys.EventPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.EventPrefix)}");
         var events = new List<DomainEvent>();
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter))
+        await foreach (var row in tables.Orgs.QueryAsync<EventEntity>(filter))
         {
             events.Add(OutboxRows.Read(row));
         }

@@ -1,3 +1,4 @@
+using OrgFunctions.Storage;
 using Azure;
 using OrgFunctions.Application;
 using OrgFunctions.OrgItems;

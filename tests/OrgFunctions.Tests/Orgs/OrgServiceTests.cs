@@ -141,7 +141,7 @@ public class OrgServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         {
             Assert.Equal(OrgStatus.Deleted, (await _app.Trees.ReloadAsync(org)).Org.Status);
         }
-        var keys = (await OrgContentBuilder.RowsAsync(_app.Tables, root.Org.Path, "key:"))
+        var keys = (await OrgContentBuilder.RowsAsync<ApiKeyEntity>(_app.Tables, root.Org.Path, "key:"))
             .Where(row => !row.RowKey.StartsWith(OrgFunctions.Storage.RowKeys.KeyPrefix(root.Org.Id), StringComparison.Ordinal)).ToList();
         Assert.Equal(220, keys.Count);
         Assert.All(keys, row => Assert.True(ApiKeyRow.Read(row).Key.IsRevoked));

@@ -66,7 +66,7 @@ public sealed class ProvisioningCrashTests(AzuriteFixture azurite) : IClassFixtu
         var names = (await roles.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()
             .Select(r => r.GetProperty("name").GetString()).ToList();
         Assert.Equal(names.Count, names.Distinct().Count());
-        var events = await OrgContentBuilder.RowsAsync(tables, OrgPath.Root(OrgId.Parse(rootId)), RowKeys.EventPrefix);
+        var events = await OrgContentBuilder.RowsAsync<EventEntity>(tables, OrgPath.Root(OrgId.Parse(rootId)), RowKeys.EventPrefix);
         Assert.Single(events.Select(OutboxRows.Read), e => e.Type == EventTypes.OrgCreated && e.OrgId == orgId);
     }
 
