@@ -51,12 +51,17 @@ public sealed class EmailApp
         return (await Dispatcher.DispatchTreeAsync(treeId, smtp, default)).Result;
     }
 
-    /// <summary>The email rows of a tree, oldest first.</summary>
-    public async Task<IReadOnlyList<TableEntity>> RowsAsync(string treeId)
+    /// <summary>The email rows of a tree, oldest first, as stored (column by column).</summary>
+    public Task<IReadOnlyList<TableEntity>> RowsAsync(string treeId) => RowsAsync<TableEntity>(treeId);
+
+    /// <summary>The email rows of a tree, oldest first, as the dispatcher reads them.</summary>
+    public Task<IReadOnlyList<EmailEntity>> EntitiesAsync(string treeId) => RowsAsync<EmailEntity>(treeId);
+
+    private async Task<IReadOnlyList<T>> RowsAsync<T>(string treeId) where T : class, ITableEntity, new()
     {
-        var rows = new List<TableEntity>();
+        var rows = new List<T>();
         var tables = Get<OrgFunctions.Storage.OrgTables>();
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(OrgFunctions.Storage.RowKeys.PrefixFilter(treeId, EmailRow.RowKeyPrefix)))
+        await foreach (var row in tables.Orgs.QueryAsync<T>(OrgFunctions.Storage.RowKeys.PrefixFilter(treeId, EmailRow.RowKeyPrefix)))
         {
             rows.Add(row);
         }

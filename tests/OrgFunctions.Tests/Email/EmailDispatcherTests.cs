@@ -95,13 +95,13 @@ public class EmailDispatcherTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await using var receiver = await SmtpReceiver.StartAsync();
         var app = new EmailApp(azurite, receiver.Port);
         var (tree, _, _) = await ChangeWithEmailAsync(app);
-        var asRead = Assert.Single(await app.RowsAsync(tree));
+        var asRead = Assert.Single(await app.EntitiesAsync(tree));
 
         await using var smtp = new SmtpSession(app.Get<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value);
         var first = await app.Dispatcher.DeliverAsync(asRead, smtp, default);
         // Delivered again, from the same read (a second run racing the first) and from a fresh one.
         var fromSameRead = await app.Dispatcher.DeliverAsync(asRead, smtp, default);
-        var fromFreshRead = await app.Dispatcher.DeliverAsync(Assert.Single(await app.RowsAsync(tree)), smtp, default);
+        var fromFreshRead = await app.Dispatcher.DeliverAsync(Assert.Single(await app.EntitiesAsync(tree)), smtp, default);
 
         Assert.Equal(EmailStatus.Sent, first);
         Assert.Null(fromSameRead);
