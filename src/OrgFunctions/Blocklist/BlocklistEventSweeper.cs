@@ -31,7 +31,13 @@ public sealed class BlocklistEventSweeper(OrgDataTables tables, PendingBlocklist
             {
                 continue;
             }
-            var org = OrgPath.Parse(mark.OrgPath);
+            if (!TryReadPath(mark.OrgPath, out var org))
+            {
+                // A mark no add could have written must not stop every later sweep: cleared, and said.
+                logger.LogWarning("A blocklist event mark with an unreadable org path was cleared (row {RowKey})", mark.RowKey);
+                await pending.ClearRowAsync(mark.RowKey, mark.ETag, cancellationToken);
+                continue;
+            }
             var entryKey = mark.EntryKey;
             var row = await tables.Blocklist.GetEntityIfExistsAsync<BlocklistEntity>(org.OrgId.Value, entryKey, cancellationToken: cancellationToken);
             if (row.HasValue)
@@ -47,5 +53,19 @@ public sealed class BlocklistEventSweeper(OrgDataTables tables, PendingBlocklist
             logger.LogWarning("Wrote {Count} blocklist.added event(s) that interrupted adds had left unwritten.", written);
         }
         return written;
+    }
+
+    private static bool TryReadPath(string? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrgPath? path)
+    {
+        try
+        {
+            path = OrgPath.Parse(value ?? "");
+            return true;
+        }
+        catch (Domain.DomainException)
+        {
+            path = null;
+            return false;
+        }
     }
 }

@@ -26,11 +26,15 @@ public sealed class PendingBlocklistEvents(OrgDataTables tables)
     }
 
     /// <summary>Clears a mark unless it was marked again since (then its own add, or the sweeper, clears it).</summary>
-    public async Task ClearAsync(string orgId, string entryKey, ETag etag, CancellationToken cancellationToken)
+    public Task ClearAsync(string orgId, string entryKey, ETag etag, CancellationToken cancellationToken) =>
+        ClearRowAsync(RowKey(orgId, entryKey), etag, cancellationToken);
+
+    /// <summary>Clears the mark in row <paramref name="rowKey"/> unless it changed since it was read.</summary>
+    public async Task ClearRowAsync(string rowKey, ETag etag, CancellationToken cancellationToken)
     {
         try
         {
-            await tables.Blocklist.DeleteEntityAsync(PartitionKey, RowKey(orgId, entryKey), etag, cancellationToken);
+            await tables.Blocklist.DeleteEntityAsync(PartitionKey, rowKey, etag, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {

@@ -16,7 +16,7 @@ public sealed class BlocklistRowTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task EntryAndMarkRowsStoreTheColumnsTheyAlwaysStoredAndOldEntriesReadBack()
     {
         var table = await TableAsync(TableNames.Blocklist);
-        var org = "org_" + Guid.NewGuid().ToString("N");
+        var org = OrgFunctions.Domain.Orgs.OrgId.New().Value;
         foreach (var entry in new[] { new BlockEntry(Channel.Sms, "+447700900123", "spam", null, At, "api"),
                      new BlockEntry(Channel.Email, "a@example.com", "", At.AddDays(3), At, "file") })
         {

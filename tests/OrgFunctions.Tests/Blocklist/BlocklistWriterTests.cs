@@ -74,6 +74,26 @@ public class BlocklistWriterTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.DoesNotContain(await Pending(h).ListAsync(1000, default), m => m.RowKey.StartsWith(h.OrgId, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AMarkWithAnUnreadableOrgPathIsClearedAndTheSweepGoesOnToTheOthers()
+    {
+        var h = await FileDropHarness.CreateAsync(azurite);
+        await h.Tables.EnsureCreatedAsync();
+        var entry = Entry("+353871234570");
+        var stray = "not an org path|" + Guid.NewGuid().ToString("N");
+        await h.Tables.Blocklist.UpsertEntityAsync(new BlocklistEventMarkEntity
+        {
+            PartitionKey = PendingBlocklistEvents.PartitionKey, RowKey = stray, OrgPath = "not an org path", EntryKey = "k", MarkedAt = DateTimeOffset.UtcNow,
+        });
+        await Pending(h).MarkAsync(h.Org.Org.Path, BlocklistRow.RowKey(entry.Channel, entry.Identifier), "apikey:x", DateTimeOffset.UtcNow, default);
+        await h.Tables.Blocklist.UpsertEntityAsync(BlocklistRow.Create(h.OrgId, entry, DateTimeOffset.UtcNow));
+
+        await Sweeper(h, DateTimeOffset.UtcNow + BlocklistEventSweeper.Grace + TimeSpan.FromSeconds(5)).SweepAsync(default);
+
+        Assert.Single(await h.EventsAsync(EventTypes.BlocklistAdded));
+        Assert.DoesNotContain(await Pending(h).ListAsync(1000, default), m => m.RowKey == stray);
+    }
+
     private static BlockEntry Entry(string identifier) =>
         new(Channel.Sms, identifier, BlockEntry.StopReplyReason, null, DateTimeOffset.UtcNow, BlockEntry.StopReplyReason);
 
