@@ -1,11 +1,11 @@
 using System.Text;
-using MimeKit;
+using OrgFunctions.Domain.Users;
 
 namespace OrgFunctions.Email;
 
 /// <summary>
-/// One email to one recipient, as the outbox stores it: valid on creation (an address MimeKit parses to exactly that
-/// mailbox, a one-line subject, a text body and an optional HTML one, each small enough for one table column once
+/// One email to one recipient, as the outbox stores it: valid on creation (one bare address, as the domain's
+/// <see cref="EmailAddress"/> decides, a one-line subject, a text body and an optional HTML one, each small enough for one table column once
 /// encrypted). The bodies may carry links with tokens: <see cref="ToString"/> names the recipient's domain only.
 /// </summary>
 public sealed class EmailMessage
@@ -34,9 +34,9 @@ public sealed class EmailMessage
         out EmailMessage? message, out IReadOnlyDictionary<string, string> errors)
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!IsAddress(to))
+        if (!EmailAddress.TryCreate(to, out var recipient, out var toProblem))
         {
-            problems["to"] = "must be one email address (name@domain).";
+            problems["to"] = toProblem + ".";
         }
         if (toName is not null && (toName.Length > 200 || toName.Any(char.IsControl)))
         {
@@ -55,7 +55,7 @@ public sealed class EmailMessage
             problems["htmlBody"] = $"must be absent or 1 to {MaxBodyBytes} bytes of UTF-8.";
         }
         errors = problems;
-        message = problems.Count == 0 ? new EmailMessage(to!.Trim(), toName, subject!, textBody!, htmlBody) : null;
+        message = problems.Count == 0 ? new EmailMessage(recipient!.Value, toName, subject!, textBody!, htmlBody) : null;
         return message is not null;
     }
 
@@ -64,13 +64,6 @@ public sealed class EmailMessage
         TryCreate(to, toName, subject, textBody, htmlBody, out var message, out var errors)
             ? message!
             : throw new ArgumentException("Invalid email: " + string.Join("; ", errors.Select(e => $"{e.Key} {e.Value}")));
-
-    /// <summary>Exactly one mailbox, nothing around it (no display name, group or second address smuggled in).</summary>
-    public static bool IsAddress(string? text) =>
-        !string.IsNullOrWhiteSpace(text) && text.Length <= 320 && !text.Any(char.IsControl)
-        && MailboxAddress.TryParse(ParserOptions.Default, text.Trim(), out var mailbox)
-        && mailbox.Address == text.Trim() && string.IsNullOrEmpty(mailbox.Name)
-        && mailbox.Address.IndexOf('@', StringComparison.Ordinal) is var at && at > 0 && at < mailbox.Address.Length - 1;
 
     public override string ToString() => "email to *@" + To[(To.LastIndexOf('@') + 1)..];
 }
