@@ -15,7 +15,7 @@ public sealed class BlocklistRowTests(AzuriteFixture azurite) : IClassFixture<Az
     [Fact]
     public async Task EntryAndMarkRowsStoreTheColumnsTheyAlwaysStoredAndOldEntriesReadBack()
     {
-        var table = await TableAsync(TableNames.Blocklist);
+        var table = StoredColumns.Table(azurite, TableNames.Blocklist);
         var org = OrgFunctions.Domain.Orgs.OrgId.New().Value;
         foreach (var entry in new[] { new BlockEntry(Channel.Sms, "+447700900123", "spam", null, At, "api"),
                      new BlockEntry(Channel.Email, "a@example.com", "", At.AddDays(3), At, "file") })
@@ -33,12 +33,5 @@ public sealed class BlocklistRowTests(AzuriteFixture azurite) : IClassFixture<Az
         await StoredColumns.AssertSameAsync(table,
             new BlocklistEventMarkEntity { PartitionKey = PendingBlocklistEvents.PartitionKey, RowKey = org + "|k", OrgPath = org, EntryKey = "k", Actor = "a", MarkedAt = At },
             new TableEntity(PendingBlocklistEvents.PartitionKey, org + "|k") { ["OrgPath"] = org, ["EntryKey"] = "k", ["Actor"] = "a", ["MarkedAt"] = At });
-    }
-
-    private async Task<TableClient> TableAsync(string name)
-    {
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(name);
-        await table.CreateIfNotExistsAsync();
-        return table;
     }
 }

@@ -9,6 +9,10 @@ namespace OrgFunctions.Tests.Builders;
 /// </summary>
 public static class StoredColumns
 {
+    /// <summary>A table of the test's Azurite; the assertions below create it when they first write.</summary>
+    public static TableClient Table(OrgFunctions.Testing.Azurite.AzuriteFixture azurite, string name) =>
+        new TableServiceClient(azurite.ConnectionString).GetTableClient(name);
+
     public static async Task AssertSameAsync(TableClient table, ITableEntity typed, TableEntity legacy)
     {
         await table.CreateIfNotExistsAsync();

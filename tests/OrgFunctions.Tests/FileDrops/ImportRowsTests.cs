@@ -14,7 +14,7 @@ public sealed class ImportRowsTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task ImportAndClaimRowsStoreTheColumnsTheyAlwaysStored()
     {
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(TableNames.Imports);
+        var table = StoredColumns.Table(azurite, TableNames.Imports);
         var org = "org_" + Guid.NewGuid().ToString("N");
         var key = ImportRows.ImportKey(At, "imp_1");
         var report = new ImportReport { ImportId = "imp_1", File = "a.csv", Kind = "blocklist", Status = ImportReport.Completed, ReceivedAt = At };

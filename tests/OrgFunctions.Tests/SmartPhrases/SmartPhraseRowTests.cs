@@ -16,7 +16,7 @@ public sealed class SmartPhraseRowTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task SmartPhraseAndShortcutRowsStoreTheColumnsTheyAlwaysStored()
     {
-        var table = await TableAsync(TableNames.SmartPhrases);
+        var table = StoredColumns.Table(azurite, TableNames.SmartPhrases);
         var org = "org_" + Guid.NewGuid().ToString("N");
         var phrase = new SmartPhrase("sp_1", "/hi", "Hello there", ["greeting", "short"]);
         var legacy = new TableEntity(org, SmartPhraseRow.PhraseKey(phrase.Id))
@@ -30,12 +30,5 @@ public sealed class SmartPhraseRowTests(AzuriteFixture azurite) : IClassFixture<
         var read = SmartPhraseRow.Read(await StoredColumns.ReadLegacyAsync<SmartPhraseEntity>(table, legacy)).Phrase;
         Assert.Equal((phrase.Id, phrase.Shortcut, phrase.Text), (read.Id, read.Shortcut, read.Text));
         Assert.Equal(phrase.Tags, read.Tags);
-    }
-
-    private async Task<TableClient> TableAsync(string name)
-    {
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(name);
-        await table.CreateIfNotExistsAsync();
-        return table;
     }
 }

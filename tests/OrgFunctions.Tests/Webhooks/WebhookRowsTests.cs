@@ -19,7 +19,7 @@ public sealed class WebhookRowsTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task ASubscriptionRowStoresTheColumnsItAlwaysStoredAndReadsBack()
     {
-        var table = await TableAsync(TableNames.Orgs);
+        var table = StoredColumns.Table(azurite, TableNames.Orgs);
         var secrets = new SecretCodec(new EphemeralDataProtectionProvider());
         var s = new WebhookSubscription
         {
@@ -43,7 +43,7 @@ public sealed class WebhookRowsTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task ADeliveryRowStoresTheColumnsItAlwaysStoredAndReadsBack()
     {
-        var table = await TableAsync(TableNames.WebhookDeliveries);
+        var table = StoredColumns.Table(azurite, TableNames.WebhookDeliveries);
         var delivery = new DeliveryRecord
         {
             DeliveryId = "dlv_" + Guid.NewGuid().ToString("N"), SubscriptionId = "wh_1", TreeId = "t", SubscriptionOrgId = "o", EventId = "evt_1",
@@ -62,12 +62,5 @@ public sealed class WebhookRowsTests(AzuriteFixture azurite) : IClassFixture<Azu
         var read = DeliveryRecord.Read(await StoredColumns.ReadLegacyAsync<DeliveryEntity>(table, legacy));
         Assert.Equal((delivery.EventId, delivery.Round, delivery.Enqueued, delivery.NextAttemptAt, delivery.Status), (read.EventId, read.Round, read.Enqueued, read.NextAttemptAt, read.Status));
         Assert.Equal(500, Assert.Single(read.Attempts).StatusCode);
-    }
-
-    private async Task<TableClient> TableAsync(string name)
-    {
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(name);
-        await table.CreateIfNotExistsAsync();
-        return table;
     }
 }
