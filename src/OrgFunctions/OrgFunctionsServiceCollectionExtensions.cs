@@ -16,6 +16,7 @@ using OrgFunctions.Settings;
 using OrgFunctions.Signup;
 using OrgFunctions.Storage;
 using OrgFunctions.Templates;
+using OrgFunctions.Users;
 using OrgFunctions.OpenApi;
 using OrgFunctions.Webhooks;
 
@@ -49,7 +50,7 @@ public static class OrgFunctionsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The org-management core every other feature builds on (orgs, access, roles, settings, API keys, sign-up, the
+    /// The org-management core every other feature builds on (orgs, users, access, roles, settings, API keys, sign-up, the
     /// HTTP edge); test and benchmark hosts call it alone. Needs a <c>TableServiceClient</c>, and a <c>BlobServiceClient</c>
     /// for the orgs' SFTP homes.
     /// </summary>
@@ -58,6 +59,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddOrgTables();
         services.AddOrgs();
         services.AddRoles();
+        services.AddUsers();
         services.AddAccess();
         services.AddOutbox();
         services.AddSignup();

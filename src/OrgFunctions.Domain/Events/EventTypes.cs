@@ -18,4 +18,12 @@ public static class EventTypes
     public const string BlocklistAdded = "blocklist.added";
     public const string IngestCompleted = "ingest.completed";
     public const string IngestFailed = "ingest.failed";
+    public const string UserInvited = "user.invited";
+    public const string InvitationResent = "invitation.resent";
+    public const string InvitationRevoked = "invitation.revoked";
+    public const string UserJoined = "user.joined";
+    public const string UserUpdated = "user.updated";
+    public const string UserRemoved = "user.removed";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
 }

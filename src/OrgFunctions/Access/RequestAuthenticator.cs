@@ -8,25 +8,49 @@ using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Orgs;
 using OrgFunctions.Roles;
 using OrgFunctions.Storage;
+using OrgFunctions.Users;
+using OrgFunctions.Domain.Users;
 
 namespace OrgFunctions.Access;
 
 /// <summary>
-/// Turns <c>Authorization: Bearer ofk_…</c> into a <see cref="Caller"/>: the key's index row, its tree row (so a
+/// Turns <c>Authorization: Bearer …</c> into a <see cref="Caller"/>. A session token (<c>ofs_…</c>) goes to
+/// <see cref="SessionAuthenticator"/>. An API key (<c>ofk_…</c>): the key's index row, its tree row (so a
 /// revocation counts at once), then its role and its org's row (so a deleted org's keys never work, whatever the
 /// interleaving of an issue and the delete). Anything else is null, which the endpoint answers with 401.
 /// </summary>
-public sealed class RequestAuthenticator(OrgTables tables, OrgStore orgs, TimeProvider clock, ILogger<RequestAuthenticator> logger)
+public sealed class RequestAuthenticator(OrgTables tables, OrgStore orgs, SessionAuthenticator sessions, TimeProvider clock,
+    ILogger<RequestAuthenticator> logger)
 {
     // lastUsedAt is for people, not for auditing each call: writing it at most this often keeps reads cheap.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
-    public async Task<Caller?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Caller?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        (await IdentifyAsync(request, cancellationToken)).Caller;
+
+    /// <summary>The caller, or why there is none (no credentials, or a session that has ended).</summary>
+    public async Task<Authentication> IdentifyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var presented = BearerToken(request);
+        if (UserToken.TryParse(presented, TokenPurpose.Session, out var session))
+        {
+            return await sessions.AuthenticateAsync(session, cancellationToken);
+        }
+        var caller = await KeyCallerAsync(presented, cancellationToken);
+        return caller is null ? Authentication.Refused(AuthenticationRefusal.Unknown) : Authentication.As(caller);
+    }
+
+    /// <summary>The request's bearer token, or null.</summary>
+    public static string? BearerToken(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
-        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
-            || !ApiKeySecret.TryParse(header[scheme.Length..].Trim(), out var presented))
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
+    }
+
+    private async Task<Caller?> KeyCallerAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!ApiKeySecret.TryParse(token, out var presented))
         {
             return null;
         }

@@ -8,7 +8,8 @@ using OrgFunctions.Domain.Access;
 namespace OrgFunctions.Http;
 
 /// <summary>
-/// What every authenticated endpoint does before its service call: 401 without a valid key, then (for a body)
+/// What every authenticated endpoint does before its service call: 401 without a valid key or session (<c>session-expired</c>
+/// for a session that has ended), then (for a body)
 /// 413/400 for what can't be read, naming every invalid field. Order matters: a body is judged before the org is
 /// looked up, and a 400 says nothing about whether an org exists. An org-scoped route (<c>InOrgAsync</c>,
 /// <c>ListInOrgAsync</c>) states its permission once; the org is resolved after the body and the page (404 for what the
@@ -19,8 +20,10 @@ public sealed class Api(RequestAuthenticator authenticator, OrgAccess access)
 {
     public async Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> action, CancellationToken cancellationToken)
     {
-        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
-        return caller is null ? Problems.Unauthorized() : await action(caller);
+        var authentication = await authenticator.IdentifyAsync(request, cancellationToken);
+        return authentication.Caller is { } caller ? await action(caller)
+            : authentication.Refusal == AuthenticationRefusal.SessionExpired ? Problems.SessionExpired()
+            : Problems.Unauthorized();
     }
 
     public Task<IActionResult> RunAsync<TBody>(HttpRequest request, Func<JsonObjectReader, TBody?> readBody,

@@ -32,7 +32,10 @@ public static class Problems
         "The request body is too large.", $"The limit is {limit} bytes.");
 
     public static IActionResult Unauthorized() => Problem(StatusCodes.Status401Unauthorized, "unauthorized",
-        "Authentication is required.", "Send an API key as 'Authorization: Bearer <key>'.");
+        "Authentication is required.", "Send an API key or a session token as 'Authorization: Bearer <token>'.");
+
+    public static IActionResult SessionExpired() => Problem(StatusCodes.Status401Unauthorized, "session-expired",
+        "The session has ended.", "Sign in again.");
 
     public static IActionResult Forbidden(string permission) => Problem(StatusCodes.Status403Forbidden, "forbidden",
         "The API key's role lacks a permission this needs.", $"Needs '{permission}'.");

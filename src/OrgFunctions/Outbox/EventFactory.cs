@@ -10,5 +10,5 @@ public sealed class EventFactory(TimeProvider clock)
     public DomainEvent Create(string type, string orgId, string actor, JsonObject data) =>
         new("evt_" + Guid.NewGuid().ToString("N"), type, orgId, clock.GetUtcNow(), actor, data);
 
-    public static string ActorOf(Caller caller) => "apikey:" + caller.KeyId;
+    public static string ActorOf(Caller caller) => caller.Actor;
 }

@@ -17,10 +17,10 @@ public sealed class RoleStore(OrgItemStore items, OrgTables tables)
     public Task<RoleRecord?> GetAsync(OrgPath org, string roleId, CancellationToken cancellationToken) =>
         items.GetAsync(Kind, org, roleId, cancellationToken);
 
-    /// <summary>True if any API key or user of the org has the role.</summary>
+    /// <summary>True if any API key or member of the org has the role.</summary>
     public async Task<bool> InUseAsync(OrgPath org, string roleId, CancellationToken cancellationToken)
     {
-        foreach (var prefix in new[] { RowKeys.KeyPrefix(org.OrgId), $"user:{org.OrgId}:" })
+        foreach (var prefix in new[] { RowKeys.KeyPrefix(org.OrgId), RowKeys.MemberPrefix(org) })
         {
             var filter = RowKeys.PrefixFilter(org.RootId.Value, prefix) + " and " + TableClient.CreateQueryFilter($"RoleId eq {roleId}");
             await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RevokedAt"], cancellationToken: cancellationToken))

@@ -13,16 +13,18 @@ using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
 using OrgFunctions.Roles;
 using OrgFunctions.Storage;
+using OrgFunctions.Users;
+using OrgFunctions.Domain.Users;
 
 namespace OrgFunctions.Signup;
 
 /// <summary>
-/// Sign-up: a root org with its system roles, owner, default workspace and owner API key, all in one transaction
+/// Sign-up: a root org with its system roles, owner's membership, default workspace and owner API key, all in one transaction
 /// of the new tree's partition. One root org per owner email: the email's index row is claimed first. The org's SFTP home
 /// (its own container) is made before the transaction, so an org never exists without it; a sign-up that fails after it
 /// leaves an empty home of no org, whose drops are refused.
 /// </summary>
-public sealed class SignupService(OrgTables tables, EventFactory events, FileDropHomes homes, TimeProvider clock)
+public sealed class SignupService(OrgTables tables, UserStore users, EventFactory events, FileDropHomes homes, TimeProvider clock)
 {
     public const string DefaultWorkspaceName = "Default workspace";
 
@@ -35,13 +37,23 @@ public sealed class SignupService(OrgTables tables, EventFactory events, FileDro
         var org = Org.CreateRoot(OrgId.New(), request.OrgName, now);
         var settings = OrgSettings.ForRoot();
         var (key, secret) = ApiKey.Issue(org.Id, "Owner key", SystemRoles.OwnerId, now);
-        var ownerId = "usr_" + Guid.NewGuid().ToString("N");
         var partition = org.Path.RootId.Value;
 
         if (!await ClaimOwnerEmailAsync(request.OwnerEmail, org.Id, cancellationToken))
         {
             return new Failure.Conflict("An organisation is already registered for this owner email.");
         }
+        // The owner may already be a user (a member of another tree): the new org is then one more of theirs.
+        var ownerEmail = EmailAddress.Create(request.OwnerEmail);
+        var owner = await users.FindByEmailAsync(ownerEmail, cancellationToken)
+            ?? await users.CreateAsync(ownerEmail, request.OwnerDisplayName, null, now, cancellationToken)
+            ?? await users.FindByEmailAsync(ownerEmail, cancellationToken);
+        if (owner is null)
+        {
+            return new Failure.Conflict("The owner's account is being created by another request; retry.");
+        }
+        var ownerId = owner.Id;
+        await users.AddOrgAsync(ownerId, org.Path, cancellationToken);
         // Index rows only locate; written first, a failed transaction leaves them pointing at nothing.
         await tables.Index.UpsertEntityAsync(OrgRow.Index(org), TableUpdateMode.Replace, cancellationToken);
         await tables.Index.UpsertEntityAsync(ApiKeyRow.Index(org.Path, key.Id), TableUpdateMode.Replace, cancellationToken);
@@ -52,14 +64,13 @@ public sealed class SignupService(OrgTables tables, EventFactory events, FileDro
             new(TableTransactionActionType.Add, OrgRow.Create(org, settings, now)),
             new(TableTransactionActionType.Add, OrgRow.NameReservation(org)),
             new(TableTransactionActionType.Add, ApiKeyRow.Create(org.Path, key)),
-            new(TableTransactionActionType.Add, new UserEntity
-            {
-                PartitionKey = partition, RowKey = RowKeys.User(org.Id, ownerId), UserId = ownerId, OrgId = org.Id.Value,
-                Email = request.OwnerEmail, DisplayName = request.OwnerDisplayName, RoleId = SystemRoles.OwnerId, CreatedAt = now,
-            }),
+            new(TableTransactionActionType.Add, MembershipRow.Create(org.Path, Membership.Join(ownerId, org.Id, SystemRoles.OwnerId),
+                owner.Email.Value, owner.DisplayName, now)),
             new(TableTransactionActionType.Add, WorkspaceEntity.Default(org.Path, now)),
             OutboxRows.Add(partition, events.Create(EventTypes.OrgCreated, org.Id.Value, actor,
                 new JsonObject { ["name"] = org.Name.Value, ["parentId"] = null })),
+            OutboxRows.Add(partition, events.Create(EventTypes.UserJoined, org.Id.Value, actor,
+                new JsonObject { ["userId"] = ownerId, ["roleId"] = SystemRoles.OwnerId })),
             OutboxRows.Add(partition, events.Create(EventTypes.ApiKeyCreated, org.Id.Value, actor,
                 new JsonObject { ["keyId"] = key.Id, ["name"] = key.Name, ["roleId"] = key.RoleId })),
         };

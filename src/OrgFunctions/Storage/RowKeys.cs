@@ -63,7 +63,18 @@ public static class RowKeys
     public static string SenderPrefix(OrgId orgId) => $"sender:{orgId}:";
     public static string Sender(OrgId orgId, string senderId) => SenderPrefix(orgId) + senderId;
 
-    public static string User(OrgId orgId, string userId) => $"user:{orgId}:{userId}";
+    /// <summary>
+    /// A membership is keyed by its org's path, so an org's members and a subtree's are each one range: the org's own
+    /// are <see cref="MemberPrefix"/>; with its descendants they are [<c>mbr:{path}</c>, <see cref="MemberSubtreeEnd"/>)
+    /// (',' sorts before the path separator '.', and '/' after it).
+    /// </summary>
+    public static string MemberPrefix(OrgPath path) => $"mbr:{path.Value},";
+    public static string Member(OrgPath path, string userId) => MemberPrefix(path) + userId;
+    public static string MemberSubtreeStart(OrgPath path) => $"mbr:{path.Value}";
+    public static string MemberSubtreeEnd(OrgPath path) => $"mbr:{path.SubtreeUpperBound}";
+
+    public static string InvitationPrefix(OrgId orgId) => $"inv:{orgId}:";
+    public static string Invitation(OrgId orgId, string invitationId) => InvitationPrefix(orgId) + invitationId;
     public static string Workspace(OrgId orgId, string workspaceId) => $"ws:{orgId}:{workspaceId}";
 
     /// <summary>The claim of a provisioning's Idempotency-Key (its instance id is derived from the key).</summary>

@@ -21,6 +21,16 @@ public static class TableNames
     /// <summary>File-drop imports and their reports, one partition per org, newest first.</summary>
     public const string Imports = "Imports";
 
+    /// <summary>
+    /// Users, one partition per user: the profile (RowKey "", with the password's hash) and one row per org the user
+    /// belongs to (RowKey <c>org:{orgId}</c>, locating the membership row in its tree). A user spans trees, so their
+    /// identity can't live in one tree's partition.
+    /// </summary>
+    public const string Users = "Users";
+
+    /// <summary>Signed-in sessions, one row per session keyed by the hash of its token (the token itself is never stored).</summary>
+    public const string Sessions = "Sessions";
+
     /// <summary>Webhook delivery logs, one partition per subscription.</summary>
     public const string WebhookDeliveries = "WebhookDeliveries";
 }

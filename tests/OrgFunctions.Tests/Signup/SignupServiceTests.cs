@@ -55,13 +55,13 @@ public class SignupServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
     }
 
     [Fact]
-    public async Task WritesOrgCreatedAndApiKeyCreatedEvents()
+    public async Task WritesOrgCreatedOwnerJoinedAndApiKeyCreatedEvents()
     {
         var (root, _) = await _app.Trees.RootAsync();
 
         var events = await OutboxReader.EventsAsync(_app, root.Org.Id.Value);
 
-        Assert.Equal([EventTypes.ApiKeyCreated, EventTypes.OrgCreated], events.Select(e => e.Type).Order());
+        Assert.Equal([EventTypes.ApiKeyCreated, EventTypes.OrgCreated, EventTypes.UserJoined], events.Select(e => e.Type).Order());
         Assert.All(events, e => Assert.Equal(root.Org.Id.Value, e.OrgId));
     }
 

@@ -1,0 +1,8 @@
+namespace OrgFunctions.Domain.Users;
+
+public enum TokenPurpose
+{
+    Session,
+    Invitation,
+    PasswordSetup,
+}

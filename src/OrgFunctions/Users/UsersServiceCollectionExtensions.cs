@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace OrgFunctions.Users;
+
+/// <summary>
+/// Users, their memberships of orgs, and passwords. Part of the org-management core (sessions authenticate requests);
+/// the settings come from the host's <see cref="IConfiguration"/> where there is one, else the defaults.
+/// </summary>
+public static class UsersServiceCollectionExtensions
+{
+    public static IServiceCollection AddUsers(this IServiceCollection services)
+    {
+        services.AddOptions<UsersOptions>()
+            .Configure<IServiceProvider>((options, provider) =>
+                provider.GetService<IConfiguration>()?.GetSection(UsersOptions.Section).Bind(options))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UsersOptions>, ProblemsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPasswordHasher<PasswordHolder>, PasswordHasher<PasswordHolder>>();
+        services.AddSingleton<Passwords>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<MembershipStore>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionAuthenticator>();
+        return services;
+    }
+
+    private sealed class ProblemsValidator : IValidateOptions<UsersOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, UsersOptions options)
+        {
+            var problems = options.Problems().ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}
