@@ -22,6 +22,7 @@ public class LocalSettingsSampleTests
         { typeof(FileDropOptions), FileDropOptions.Section },
         { typeof(SecretProtectionOptions), SecretProtectionOptions.Section },
         { typeof(global::OrgFunctions.Email.EmailOptions), global::OrgFunctions.Email.EmailOptions.Section },
+        { typeof(global::OrgFunctions.Users.UsersOptions), global::OrgFunctions.Users.UsersOptions.Section },
     };
 
     private static Dictionary<string, string?> SampleValues()
