@@ -26,7 +26,7 @@ public sealed class LastOwnerGuard(OrgTables tables)
         var partition = current.Path.RootId.Value;
         var filter = RowKeys.PrefixFilter(partition, RowKeys.MemberPrefix(current.Path)) + " and "
             + TableClient.CreateQueryFilter($"RoleId eq {SystemRoles.OwnerId} and Status eq {MembershipRow.StatusName(MembershipStatus.Active)}");
-        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, maxPerPage: 2, select: ["UserId"], cancellationToken: cancellationToken))
+        await foreach (var row in tables.Orgs.QueryAsync<TableEntity>(filter, maxPerPage: 2, select: ["RowKey", "UserId"], cancellationToken: cancellationToken))
         {
             if (row.GetString("UserId") != current.Membership.UserId)
             {
