@@ -4,7 +4,8 @@ namespace OrgFunctions.Application;
 public abstract record Failure
 {
     public sealed record NotFound(string What) : Failure;
-    public sealed record Forbidden(string Permission) : Failure;
+    /// <summary>403 naming the permission; <see cref="Detail"/> says why when holding it isn't enough (e.g. acting on oneself).</summary>
+    public sealed record Forbidden(string Permission, string? Detail = null) : Failure;
     public sealed record Conflict(string Detail) : Failure;
     public sealed record PreconditionFailed : Failure;
     public sealed record Invalid(FieldErrors Errors) : Failure;

@@ -12,7 +12,7 @@ public static class OutcomeResults
     public static IActionResult ToResult(Failure failure) => failure switch
     {
         Failure.NotFound f => Problems.NotFound(f.What),
-        Failure.Forbidden f => Problems.Forbidden(f.Permission),
+        Failure.Forbidden f => Problems.Forbidden(f.Permission, f.Detail),
         Failure.Conflict f => Problems.Conflict(f.Detail),
         Failure.PreconditionFailed => Problems.PreconditionFailed(),
         Failure.Invalid f => Problems.Validation(f.Errors),

@@ -84,6 +84,12 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         { "PATCH settings", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 3 Write PUT OrgIndex, 2 Batch POST $batch, 1 Query GET Orgs, 1 Write DELETE Orgs, 1 Write DELETE OrgIndex" },
         { "POST settings/reset", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 3 Write PUT OrgIndex, 2 Batch POST $batch, 1 Query GET Orgs, 1 Write DELETE Orgs, 1 Write DELETE OrgIndex" },
         { "GET roles", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "GET users", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "GET users?includeDescendants=true", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "GET user", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs" },
+        { "PATCH user", "2 PointRead GET OrgIndex, 8 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "POST user/unlock (locked)", "2 PointRead GET OrgIndex, 7 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "DELETE user", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch, 1 Write DELETE Users" },
         { "POST roles", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "GET role", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs" },
         { "PUT role", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
@@ -125,6 +131,7 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         var (refused, refusedCost) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Get, $"api/orgs/{org.Org.Id}", unknown));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
         measured["GET org (unknown key: 401)"] = Describe(refusedCost);
+        await MeasureMemberRoutesAsync(org, key, measured);
 
         Assert.Equal(expected, measured);
     }
@@ -195,6 +202,30 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Conflict, answer.Status);
         AssertCost(requests, indexReads: 2, treeReads: 4, queries: 1);
         Assert.Matches(@"\$top=1(&|$)", Uri.UnescapeDataString(requests.Single(r => r.Kind == StorageRequestKind.Query).Uri));
+    }
+
+    /// <summary>The user-administration rows: a member of <paramref name="org"/> listed, read, changed, unlocked and removed.</summary>
+    private async Task MeasureMemberRoutesAsync(OrgRecord org, string key, Dictionary<string, string> measured)
+    {
+        var members = new MemberBuilder(cost.Orgs.Services);
+        var member = await members.AddAsync(org.Org.Path, Domain.Roles.SystemRoles.MemberId);
+        await OrgFunctions.Tests.Users.Members.MemberChangeTests.LockAsync(cost.Orgs, members, member, loginAttempts: 2);
+        var users = $"api/orgs/{org.Org.Id}/users";
+        foreach (var (name, method, path, body, status) in new (string, HttpMethod, string, object?, HttpStatusCode)[]
+        {
+            ("GET users", HttpMethod.Get, users, null, HttpStatusCode.OK),
+            ("GET users?includeDescendants=true", HttpMethod.Get, users + "?includeDescendants=true&maxPerPage=10", null, HttpStatusCode.OK),
+            ("GET user", HttpMethod.Get, $"{users}/{member.UserId}", null, HttpStatusCode.OK),
+            ("PATCH user", HttpMethod.Patch, $"{users}/{member.UserId}", new { roleId = Domain.Roles.SystemRoles.AdminId }, HttpStatusCode.OK),
+            ("POST user/unlock (locked)", HttpMethod.Post, $"{users}/{member.UserId}/unlock", null, HttpStatusCode.OK),
+            ("DELETE user", HttpMethod.Delete, $"{users}/{member.UserId}", null, HttpStatusCode.NoContent),
+        })
+        {
+            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(method, path, key, body));
+            Assert.True(answer.Status == status, $"{name}: {answer}");
+            measured[name] = Describe(requests);
+            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
+        }
     }
 
     private async Task<RouteTarget> TargetAsync(OrgRecord org)
