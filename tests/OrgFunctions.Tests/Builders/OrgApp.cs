@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 using OrgFunctions.Access;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
+using OrgFunctions.Email;
+using OrgFunctions.Secrets;
 using OrgFunctions.Provisioning;
 using OrgFunctions.Storage;
 using OrgFunctions.Templates;
@@ -25,9 +27,13 @@ public sealed class OrgApp
         services.AddSingleton(new BlobServiceClient(azurite.ConnectionString));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        var configuration = new ConfigurationBuilder().Build();
+        // Sign-up emails a new owner without a password a link (EmailOutbox, whose bodies are encrypted at rest).
+        services.AddSecretProtection(configuration);
+        services.AddEmail(configuration);
         services.AddOrgManagement();
         services.AddTemplates();
-        services.AddProvisioning(new ConfigurationBuilder().Build());
+        services.AddProvisioning(configuration);
         if (provisioning is not null)
         {
             services.PostConfigure(provisioning);
