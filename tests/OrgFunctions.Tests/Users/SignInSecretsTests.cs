@@ -53,6 +53,10 @@ public class SignInSecretsTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         var hash = user.GetString("PasswordHash");
         Assert.DoesNotContain(member.Password, hash);
         Assert.Equal(Passwords.Verification.Right, app.Services.GetRequiredService<Passwords>().Verify(hash, member.Password));
+        // Identity's format V3 (ADR 0019): marker 1, then big-endian PRF (2 = HMAC-SHA512), iterations, salt length.
+        var bytes = Convert.FromBase64String(hash);
+        Assert.Equal((1, 2u, 100_000u, 16u), (bytes[0], System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1)),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5)), System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(9))));
         Assert.True(session.HasValue);
         Assert.False(byToken.HasValue);
         Assert.All(session.Value!, column => Assert.DoesNotContain(token, column.Value?.ToString() ?? ""));
