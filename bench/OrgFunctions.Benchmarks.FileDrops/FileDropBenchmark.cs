@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OrgFunctions.Email;
+using OrgFunctions.Secrets;
 using OrgFunctions.Blocklist;
 using OrgFunctions.Domain.Blocklist;
 using OrgFunctions.Domain.Orgs;
@@ -50,6 +52,8 @@ public static class FileDropBenchmark
         services.AddSingleton(new BlobServiceClient(connectionString));
         services.AddSingleton(log ?? NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSecretProtection(configuration);
+        services.AddEmail(configuration);
         services.AddOrgManagement();
         services.AddFileDrops(configuration);
         await using var provider = services.BuildServiceProvider();

@@ -15,6 +15,8 @@ using OrgFunctions.Roles;
 using OrgFunctions.Storage;
 using OrgFunctions.Users;
 using OrgFunctions.Domain.Users;
+using OrgFunctions.Email;
+using OrgFunctions.Users.SignIn;
 
 namespace OrgFunctions.Signup;
 
@@ -24,7 +26,8 @@ namespace OrgFunctions.Signup;
 /// (its own container) is made before the transaction, so an org never exists without it; a sign-up that fails after it
 /// leaves an empty home of no org, whose drops are refused.
 /// </summary>
-public sealed class SignupService(OrgTables tables, UserStore users, EventFactory events, FileDropHomes homes, TimeProvider clock)
+public sealed class SignupService(OrgTables tables, UserStore users, Passwords passwords, PasswordSetup passwordSetup, EventFactory events,
+    FileDropHomes homes, TimeProvider clock)
 {
     public const string DefaultWorkspaceName = "Default workspace";
 
@@ -45,8 +48,10 @@ public sealed class SignupService(OrgTables tables, UserStore users, EventFactor
         }
         // The owner may already be a user (a member of another tree): the new org is then one more of theirs.
         var ownerEmail = EmailAddress.Create(request.OwnerEmail);
+        // An existing account keeps its password: sign-up never changes one (owner.password is then ignored).
         var owner = await users.FindByEmailAsync(ownerEmail, cancellationToken)
-            ?? await users.CreateAsync(ownerEmail, request.OwnerDisplayName, null, now, cancellationToken)
+            ?? await users.CreateAsync(ownerEmail, request.OwnerDisplayName,
+                request.OwnerPassword is null ? null : passwords.Hash(request.OwnerPassword), now, cancellationToken)
             ?? await users.FindByEmailAsync(ownerEmail, cancellationToken);
         if (owner is null)
         {
@@ -75,6 +80,12 @@ public sealed class SignupService(OrgTables tables, UserStore users, EventFactor
                 new JsonObject { ["keyId"] = key.Id, ["name"] = key.Name, ["roleId"] = key.RoleId })),
         };
         actions.AddRange(SystemRoles.Create().Select(role => new TableTransactionAction(TableTransactionActionType.Add, RoleRow.Create(org.Path, role))));
+        // An owner without a password (a new account that sent none) is emailed a link to set one, with the org.
+        if (owner.PasswordHash is null)
+        {
+            actions.Add(await passwordSetup.IssueAsync(owner, org.Name.Value, partition, cancellationToken));
+            await EmailOutbox.MarkAsync(tables.Index, partition, cancellationToken);
+        }
         await homes.CreateAsync(org.Id, cancellationToken);
         await PendingTrees.MarkAsync(tables.Index, partition, cancellationToken);
         await tables.Orgs.SubmitTransactionAsync(actions, cancellationToken);

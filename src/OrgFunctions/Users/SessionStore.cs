@@ -40,8 +40,9 @@ public sealed class SessionStore(OrgTables tables)
     {
         try
         {
+            // A TableEntity of the one column: a merge of a SessionEntity would also write its other properties' defaults.
             await tables.Sessions.UpdateEntityAsync(
-                new SessionEntity { PartitionKey = session.TokenHash, RowKey = SessionEntity.SessionRowKey, LastUsedAt = now },
+                new TableEntity(session.TokenHash, SessionEntity.SessionRowKey) { [nameof(SessionEntity.LastUsedAt)] = now },
                 session.ETag, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)

@@ -50,7 +50,8 @@ public sealed class UserStore(OrgTables tables)
     /// <summary>Sets the password's hash, conditional on the version read: false when the user changed meanwhile.</summary>
     public async Task<bool> SetPasswordHashAsync(UserRecord user, string passwordHash, CancellationToken cancellationToken)
     {
-        var row = new UserEntity { PartitionKey = user.Id, RowKey = UserEntity.ProfileRowKey, PasswordHash = passwordHash };
+        // The one column: a merge of a UserEntity would also write its other properties' defaults (an empty email).
+        var row = new TableEntity(user.Id, UserEntity.ProfileRowKey) { [nameof(UserEntity.PasswordHash)] = passwordHash };
         try
         {
             await tables.Users.UpdateEntityAsync(row, user.ETag, TableUpdateMode.Merge, cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrgFunctions.Users.Members;
+using OrgFunctions.Users.SignIn;
 
 namespace OrgFunctions.Users;
 
@@ -28,6 +29,7 @@ public static class UsersServiceCollectionExtensions
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionAuthenticator>();
         services.AddMembers();
+        services.AddSignIn();
         return services;
     }
 

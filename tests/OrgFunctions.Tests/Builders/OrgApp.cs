@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.AspNetCore.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,6 +8,8 @@ using Microsoft.Extensions.Configuration;
 using OrgFunctions.Access;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
+using OrgFunctions.Email;
+using OrgFunctions.Secrets;
 using OrgFunctions.Provisioning;
 using OrgFunctions.Storage;
 using OrgFunctions.Templates;
@@ -25,9 +28,16 @@ public sealed class OrgApp
         services.AddSingleton(new BlobServiceClient(azurite.ConnectionString));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        var configuration = new ConfigurationBuilder().Build();
+        // Sign-up emails a new owner without a password a link (EmailOutbox, whose bodies are encrypted at rest).
+        services.AddSecretProtection(configuration);
+        services.AddEmail(configuration);
         services.AddOrgManagement();
+        // Arranging data, not testing passwords: one iteration keeps a root's owner password cheap (the hash records
+        // its count, so an app host still verifies it; hosts under test keep the real count).
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
         services.AddTemplates();
-        services.AddProvisioning(new ConfigurationBuilder().Build());
+        services.AddProvisioning(configuration);
         if (provisioning is not null)
         {
             services.PostConfigure(provisioning);

@@ -19,10 +19,13 @@ public sealed class OrgTreeBuilder(OrgApp app)
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
+    /// <summary>Every root's owner has this password, so that sign-up queues no set-password email in the tree.</summary>
+    public const string OwnerPassword = "owner passphrase of the builder";
+
     public async Task<(OrgRecord Root, SignupResult Signup)> RootAsync(string? name = null)
     {
         var request = new SignupRequest(OrgName.Create(name ?? "Root " + Guid.NewGuid().ToString("N")[..8]),
-            $"owner-{Guid.NewGuid():N}@example.com", "Owner");
+            $"owner-{Guid.NewGuid():N}@example.com", "Owner", OwnerPassword);
         var result = await app.Get<SignupService>().SignUpAsync(request, default);
         var root = await app.Get<OrgStore>().GetAsync(Locate(OrgPath.Root(OrgId.Parse(result.Value!.Org.Id))), default);
         return (root!, result.Value!);

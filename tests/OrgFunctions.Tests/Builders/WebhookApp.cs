@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using OrgFunctions.Email;
 using OrgFunctions.Secrets;
 using OrgFunctions.Testing.Azurite;
 using OrgFunctions.Webhooks;
@@ -63,6 +64,7 @@ public sealed class WebhookApp
         services.AddSingleton(client.Object);
         services.AddSecretProtection(configuration);
         services.AddOrgManagement();
+        services.AddEmail(configuration);
         services.AddWebhooks(configuration);
         Services = services.BuildServiceProvider();
         Orgs = new OrgApp(azurite);

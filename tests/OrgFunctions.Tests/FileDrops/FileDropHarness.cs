@@ -8,6 +8,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OrgFunctions.Email;
+using OrgFunctions.Secrets;
 using OrgFunctions.Blocklist;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.FileDrops;
@@ -89,6 +91,8 @@ public sealed class FileDropHarness
         }
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSecretProtection(configuration);
+        services.AddEmail(configuration);
         services.AddOrgManagement();
         services.AddFileDrops(configuration);
         if (configure is not null)
