@@ -76,14 +76,14 @@ public sealed class InvitationAcceptance(InvitationStore invitations, OrgStore o
                 }
                 if (await MayActAsAsync(created, request, identity, cancellationToken) is { } refusedRace)
                 {
-                    return refusedRace;
+                    return await RefusedAsync(token, refusedRace, cancellationToken);
                 }
                 user = created;
             }
         }
         else if (await MayActAsAsync(user, request, identity, cancellationToken) is { } refused)
         {
-            return refused;
+            return await RefusedAsync(token, refused, cancellationToken);
         }
 
         if (await memberships.GetAsync(path, user.Id, cancellationToken) is not null)
@@ -132,6 +132,13 @@ public sealed class InvitationAcceptance(InvitationStore invitations, OrgStore o
         }
         return new InvitationFailures.SignInRequired(identity.Refusal == AuthenticationRefusal.SessionExpired);
     }
+
+    /// <summary>
+    /// A refusal to act as the account, unless the link was spent meanwhile: a racing accept that created the account may
+    /// have joined with it since this request read the invitation, and then the answer is the link's (410).
+    /// </summary>
+    private async Task<Failure> RefusedAsync(string token, Failure refusal, CancellationToken cancellationToken) =>
+        (await FindLiveAsync(token, cancellationToken)).Failure ?? refusal;
 
     private async Task<bool> HasMembershipAsync(string userId, CancellationToken cancellationToken)
     {
