@@ -8,10 +8,13 @@ namespace OrgFunctions.Users;
 
 /// <summary>
 /// Users by id and by email, and the orgs each belongs to. One account per email: its index row is claimed before the
-/// user's row is written; a claim whose user row never got written (a crash between the two) is taken over.
+/// user's row is written; a claim whose user row never got written (a crash between the two) is taken over once it is five minutes old.
 /// </summary>
-public sealed class UserStore(OrgTables tables)
+public sealed class UserStore(OrgTables tables, TimeProvider clock)
 {
+    // A claim younger than this may belong to a creation still between its claim and its user row: never taken over.
+    private static readonly TimeSpan AbandonedClaimAge = TimeSpan.FromMinutes(5);
+
     public async Task<UserRecord?> GetAsync(string userId, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
@@ -99,7 +102,9 @@ public sealed class UserStore(OrgTables tables)
             var existing = await tables.Index.GetEntityAsync<UserEmailEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken);
             var user = await tables.Users.GetEntityIfExistsAsync<UserEntity>(existing.Value.UserId, UserEntity.ProfileRowKey,
                 select: ["CreatedAt"], cancellationToken: cancellationToken);
-            if (user.HasValue)
+            // Only an abandoned claim is taken over: two racing creations (parallel accepts of one invitation) must not
+            // both get an account for one email.
+            if (user.HasValue || clock.GetUtcNow() - existing.Value.Timestamp < AbandonedClaimAge)
             {
                 return false;
             }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrgFunctions.Users.Members;
 using OrgFunctions.Users.SignIn;
+using OrgFunctions.Users.Invitations;
 
 namespace OrgFunctions.Users;
 
@@ -30,6 +31,7 @@ public static class UsersServiceCollectionExtensions
         services.AddSingleton<SessionAuthenticator>();
         services.AddMembers();
         services.AddSignIn();
+        services.AddInvitations();
         return services;
     }
 
