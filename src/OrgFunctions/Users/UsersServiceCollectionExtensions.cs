@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OrgFunctions.Workspaces;
 
 namespace OrgFunctions.Users;
 
@@ -26,6 +27,7 @@ public static class UsersServiceCollectionExtensions
         services.AddSingleton<MembershipStore>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionAuthenticator>();
+        services.AddWorkspaces();
         return services;
     }
 
