@@ -320,6 +320,42 @@ public sealed class WorkspacesFunctionsTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, (await Send(app, HttpMethod.Get, $"api/orgs/{child.Org.Id}/workspaces/{workspaceId}/members", key)).Status);
     }
 
+    [Fact]
+    public async Task EveryAnswerOfTheWorkspaceRoutesMatchesTheDocument()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var (root, _) = await _orgs.Trees.RootAsync();
+        var key = await _orgs.Trees.KeyAsync(root);
+        var member = await new MemberBuilder(app.Services).AddAsync(root.Org.Path);
+        var list = $"api/orgs/{root.Org.Id}/workspaces";
+        const string One = "/orgs/{orgId}/workspaces/{workspaceId}";
+        const string Members = One + "/members";
+        const string Access = Members + "/{userId}";
+
+        var created = await Conforms(app, HttpMethod.Post, list, key, new { name = "Documented", description = "As the document says" },
+            HttpStatusCode.Created, "/orgs/{orgId}/workspaces");
+        var workspace = $"{list}/{created.GetProperty("id").GetString()}";
+        await Conforms(app, HttpMethod.Get, list, key, null, HttpStatusCode.OK, "/orgs/{orgId}/workspaces");
+        await Conforms(app, HttpMethod.Post, list, key, new { name = "documented" }, HttpStatusCode.BadRequest, "/orgs/{orgId}/workspaces");
+        await Conforms(app, HttpMethod.Get, workspace, key, null, HttpStatusCode.OK, One);
+        await Conforms(app, HttpMethod.Patch, workspace, key, new { description = (string?)null }, HttpStatusCode.OK, One);
+        await Conforms(app, HttpMethod.Put, $"{workspace}/members/{member.UserId}", key, new { accessLevel = "manager" }, HttpStatusCode.Created, Access);
+        await Conforms(app, HttpMethod.Put, $"{workspace}/members/{member.UserId}", key, new { accessLevel = "owner" }, HttpStatusCode.OK, Access);
+        await Conforms(app, HttpMethod.Put, $"{workspace}/members/usr_nobody", key, new { accessLevel = "owner" }, HttpStatusCode.NotFound, Access);
+        await Conforms(app, HttpMethod.Get, $"{workspace}/members", key, null, HttpStatusCode.OK, Members);
+        await Conforms(app, HttpMethod.Delete, $"{workspace}/members/{member.UserId}", key, null, HttpStatusCode.NoContent, Access);
+        await Conforms(app, HttpMethod.Delete, workspace, key, null, HttpStatusCode.NoContent, One);
+        await Conforms(app, HttpMethod.Delete, $"{list}/default", key, null, HttpStatusCode.Conflict, One);
+    }
+
+    private static async Task<JsonElement> Conforms(AppHost app, HttpMethod method, string path, string key, object? body, HttpStatusCode status,
+        string documented)
+    {
+        using var response = await app.Client.SendAsync(AppHost.Request(method, path, key, body));
+        Assert.True(response.StatusCode == status, $"{method} {path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await OpenApi.DocumentedResponses.AssertConformsAsync(response, documented, method.Method.ToLowerInvariant()) ?? default;
+    }
+
     private static Task<HttpAnswer> Send(AppHost app, HttpMethod method, string path, string key, object? body = null) =>
         HttpAnswer.SendAsync(app, AppHost.Request(method, path, key, body));
 }
