@@ -18,6 +18,12 @@ public static class EventTypes
     public const string BlocklistAdded = "blocklist.added";
     public const string IngestCompleted = "ingest.completed";
     public const string IngestFailed = "ingest.failed";
+    public const string WorkspaceCreated = "workspace.created";
+    public const string WorkspaceUpdated = "workspace.updated";
+    public const string WorkspaceDeleted = "workspace.deleted";
+    public const string WorkspaceMemberAdded = "workspace.member.added";
+    public const string WorkspaceMemberChanged = "workspace.member.changed";
+    public const string WorkspaceMemberRemoved = "workspace.member.removed";
     public const string UserInvited = "user.invited";
     public const string InvitationResent = "invitation.resent";
     public const string InvitationRevoked = "invitation.revoked";

@@ -13,6 +13,7 @@ using OrgFunctions.Roles;
 using OrgFunctions.Signup;
 using OrgFunctions.Storage;
 using OrgFunctions.Templates;
+using OrgFunctions.Workspaces;
 
 namespace OrgFunctions.Provisioning;
 
@@ -173,7 +174,9 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
     public async Task CreateDefaultWorkspaceAsync(ProvisioningInput input, CancellationToken cancellationToken)
     {
         var (_, child) = Paths(input);
-        await tables.Orgs.UpsertEntityAsync(WorkspaceEntity.Default(child, input.RequestedAt), TableUpdateMode.Replace, cancellationToken);
+        var workspace = Domain.Workspaces.Workspace.Default(input.RequestedAt);
+        // Upserts, so a re-run is a no-op: the new org has no other workspace whose name the reservation could clash with.
+        await UpsertAsync(child.RootId.Value, [WorkspaceRow.Create(child, workspace), WorkspaceRow.NameReservation(child, workspace)], cancellationToken);
     }
 
     /// <summary>The org's SFTP home, a container only its own SFTP credentials reach; create-if-not-exists, so a re-run is a no-op.</summary>
@@ -228,7 +231,8 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
         foreach (var prefix in new[]
                  {
                      RowKeys.TemplatePrefix(child.OrgId), RowKeys.TemplateNamePrefix(child.OrgId), RowKeys.RolePrefix(child.OrgId),
-                     RowKeys.RoleNamePrefix(child.OrgId), RowKeys.SenderPrefix(child.OrgId), RowKeys.Workspace(child.OrgId, ""),
+                     RowKeys.RoleNamePrefix(child.OrgId), RowKeys.SenderPrefix(child.OrgId), RowKeys.WorkspacePrefix(child.OrgId),
+                     RowKeys.WorkspaceNamePrefix(child.OrgId),
                  })
         {
             await DeleteRangeAsync(partition, prefix, cancellationToken);

@@ -14,6 +14,7 @@ using OrgFunctions.Outbox;
 using OrgFunctions.Roles;
 using OrgFunctions.Storage;
 using OrgFunctions.Users;
+using OrgFunctions.Workspaces;
 using OrgFunctions.Domain.Users;
 using OrgFunctions.Email;
 using OrgFunctions.Users.SignIn;
@@ -29,7 +30,7 @@ namespace OrgFunctions.Signup;
 public sealed class SignupService(OrgTables tables, UserStore users, Passwords passwords, PasswordSetup passwordSetup, EventFactory events,
     FileDropHomes homes, TimeProvider clock)
 {
-    public const string DefaultWorkspaceName = "Default workspace";
+    public const string DefaultWorkspaceName = Domain.Workspaces.Workspace.DefaultName;
 
     private static readonly TimeSpan AbandonedClaimAge = TimeSpan.FromMinutes(5);
 
@@ -72,6 +73,7 @@ public sealed class SignupService(OrgTables tables, UserStore users, Passwords p
             new(TableTransactionActionType.Add, MembershipRow.Create(org.Path, Membership.Join(ownerId, org.Id, SystemRoles.OwnerId),
                 owner.Email.Value, owner.DisplayName, now)),
             new(TableTransactionActionType.Add, WorkspaceEntity.Default(org.Path, now)),
+            new(TableTransactionActionType.Add, WorkspaceRow.NameReservation(org.Path, Domain.Workspaces.Workspace.Default(now))),
             OutboxRows.Add(partition, events.Create(EventTypes.OrgCreated, org.Id.Value, actor,
                 new JsonObject { ["name"] = org.Name.Value, ["parentId"] = null })),
             OutboxRows.Add(partition, events.Create(EventTypes.UserJoined, org.Id.Value, actor,

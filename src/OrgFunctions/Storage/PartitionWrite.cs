@@ -116,6 +116,11 @@ public sealed class PartitionWrite(string partitionKey)
         {
             return WriteResult.Stale;
         }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            // A row the transaction updates or deletes is gone: it was deleted meanwhile, as stale as a changed ETag.
+            return WriteResult.Stale;
+        }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
             return WriteResult.Conflict(offset + ex.FailedTransactionActionIndex);

@@ -75,7 +75,20 @@ public static class RowKeys
 
     public static string InvitationPrefix(OrgId orgId) => $"inv:{orgId}:";
     public static string Invitation(OrgId orgId, string invitationId) => InvitationPrefix(orgId) + invitationId;
-    public static string Workspace(OrgId orgId, string workspaceId) => $"ws:{orgId}:{workspaceId}";
+    public static string WorkspacePrefix(OrgId orgId) => $"ws:{orgId}:";
+    public static string Workspace(OrgId orgId, string workspaceId) => WorkspacePrefix(orgId) + workspaceId;
+
+    /// <summary>Reserves a workspace's name in its org by its folded form, written with the workspace.</summary>
+    public static string WorkspaceName(OrgId orgId, Domain.Workspaces.WorkspaceName name) => Reservation(WorkspaceNamePrefix(orgId), name.UniquenessKey);
+    public static string WorkspaceNamePrefix(OrgId orgId) => $"wsname:{orgId}:";
+
+    /// <summary>A workspace's members are one range (<c>wsm:{orgId}:{workspaceId}:</c>); each access is also kept under its user.</summary>
+    public static string WorkspaceMemberPrefix(OrgId orgId, string workspaceId) => $"wsm:{orgId}:{workspaceId}:";
+    public static string WorkspaceMember(OrgId orgId, string workspaceId, string userId) => WorkspaceMemberPrefix(orgId, workspaceId) + userId;
+
+    /// <summary>A user's workspaces in one org are one range (<c>wsu:{orgId}:{userId}:</c>): what removing the user from the org deletes.</summary>
+    public static string UserWorkspacePrefix(OrgId orgId, string userId) => $"wsu:{orgId}:{userId}:";
+    public static string UserWorkspace(OrgId orgId, string userId, string workspaceId) => UserWorkspacePrefix(orgId, userId) + workspaceId;
 
     /// <summary>The claim of a provisioning's Idempotency-Key (its instance id is derived from the key).</summary>
     public static string IdempotencyClaim(string instanceId) => $"idem:{instanceId}";

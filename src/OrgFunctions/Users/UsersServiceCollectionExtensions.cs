@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OrgFunctions.Users.Members;
 using OrgFunctions.Users.SignIn;
 using OrgFunctions.Users.Invitations;
+using OrgFunctions.Workspaces;
 
 namespace OrgFunctions.Users;
 
@@ -32,6 +33,7 @@ public static class UsersServiceCollectionExtensions
         services.AddMembers();
         services.AddSignIn();
         services.AddInvitations();
+        services.AddWorkspaces();
         return services;
     }
 

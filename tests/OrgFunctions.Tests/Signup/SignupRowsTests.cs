@@ -4,6 +4,7 @@ using OrgFunctions.Signup;
 using OrgFunctions.Storage;
 using OrgFunctions.Testing.Azurite;
 using OrgFunctions.Tests.Builders;
+using OrgFunctions.Workspaces;
 
 namespace OrgFunctions.Tests.Signup;
 

@@ -17,6 +17,8 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
     public string BlockedChannel { get; init; } = "email";
     public string BlockedIdentifier { get; init; } = "none@example.com";
     public string SmartPhraseId { get; init; } = "sp_none";
+    public string WorkspaceId { get; init; } = "ws_none";
+    public string MemberUserId { get; init; } = "usr_none";
 
     /// <summary>Each id as its route parameter, so that a row's path reads as its route template.</summary>
     public static RouteTarget Placeholders { get; } = new("{orgId}", "{roleId}", "{keyId}")
@@ -28,6 +30,8 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
         BlockedChannel = "{channel}",
         BlockedIdentifier = "{identifier}",
         SmartPhraseId = "{id}",
+        WorkspaceId = "{workspaceId}",
+        MemberUserId = "{userId}",
     };
 }
 
@@ -60,7 +64,7 @@ public sealed record OrgRoute(string Name, string Permission, HttpMethod Method,
 /// Every authenticated route that names an org (directly, or through a provisioning under it), in an order that can run
 /// against one target: reads, then changes, then deletes (the org is deleted last, only when it has no children and
 /// isn't the caller's). <see cref="Orgs"/> are issue 4's; <see cref="Features"/> came with provisioning, templates,
-/// webhooks, the blocklist, smart phrases and file-drop imports. <see cref="Unscoped"/> name no org: any valid key reads them.
+/// webhooks, the blocklist, smart phrases, file-drop imports and workspaces. <see cref="Unscoped"/> name no org: any valid key reads them.
 /// </summary>
 public static class OrgRoutes
 {
@@ -145,6 +149,22 @@ public static class OrgRoutes
             _ => null, _ => HttpStatusCode.OK),
         new("PUT smart-phrase", Permission.SettingsManage, HttpMethod.Put, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",
             _ => new { shortcut = "re" + Guid.NewGuid().ToString("N")[..8], text = "Replaced by the route table." }, _ => HttpStatusCode.OK),
+        new("GET workspaces", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/workspaces", _ => null, _ => HttpStatusCode.OK),
+        new("POST workspaces", Permission.UsersManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/workspaces",
+            _ => new { name = "Workspace " + Guid.NewGuid().ToString("N")[..8] }, _ => HttpStatusCode.Created),
+        new("GET workspace", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/workspaces/{t.WorkspaceId}", _ => null,
+            _ => HttpStatusCode.OK),
+        new("PATCH workspace", Permission.UsersManage, HttpMethod.Patch, t => $"api/orgs/{t.OrgId}/workspaces/{t.WorkspaceId}",
+            _ => new { description = "Seen by " + Guid.NewGuid().ToString("N")[..6] }, _ => HttpStatusCode.OK),
+        new("GET workspace/members", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/workspaces/{t.WorkspaceId}/members",
+            _ => null, _ => HttpStatusCode.OK),
+        new("PUT workspace/member", Permission.UsersManage, HttpMethod.Put,
+            t => $"api/orgs/{t.OrgId}/workspaces/{t.WorkspaceId}/members/{t.MemberUserId}", _ => new { accessLevel = "agent" },
+            _ => HttpStatusCode.Created),
+        new("DELETE workspace/member", Permission.UsersManage, HttpMethod.Delete,
+            t => $"api/orgs/{t.OrgId}/workspaces/{t.WorkspaceId}/members/{t.MemberUserId}", _ => null, _ => HttpStatusCode.NoContent),
+        new("DELETE workspace", Permission.UsersManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/workspaces/{t.WorkspaceId}", _ => null,
+            _ => HttpStatusCode.NoContent),
         new("DELETE blocklist entry", Permission.SettingsManage, HttpMethod.Delete,
             t => $"api/orgs/{t.OrgId}/blocklist/{t.BlockedChannel}/{t.BlockedIdentifier}", _ => null, _ => HttpStatusCode.NoContent),
         new("DELETE smart-phrase", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",

@@ -8,18 +8,20 @@ using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.SmartPhrases;
 using OrgFunctions.Domain.Templates;
 using OrgFunctions.Domain.Webhooks;
+using OrgFunctions.Domain.Workspaces;
 using OrgFunctions.Orgs;
 using OrgFunctions.SmartPhrases;
 using OrgFunctions.Storage;
 using OrgFunctions.Templates;
 using OrgFunctions.Tests.Builders;
 using OrgFunctions.Webhooks;
+using OrgFunctions.Workspaces;
 
 namespace OrgFunctions.Tests.Functions.Orgs;
 
 /// <summary>
 /// Gives a route target what the feature routes of <see cref="OrgRoutes"/> name. The template, the subscription and its
-/// delivery, the blocklist entry and the smart phrase are written straight to storage (no events, as for the custom role and the key), so an org that must stay
+/// delivery, the blocklist entry, the smart phrase and the workspaces (and a member to give access) are written straight to storage (no events, as for the custom role and the key), so an org that must stay
 /// untouched by a sweep has no event naming it; the provisioning is a real one, through the API, whose child is deleted
 /// once it is done so the org keeps its shape (a leaf stays a leaf).
 /// </summary>
@@ -69,6 +71,17 @@ public static class RouteTargets
             new(TableTransactionActionType.Add, SmartPhraseRow.Shortcut(path.OrgId.Value, phrase)),
         ]);
 
+        // The org's default workspace (as sign-up and provisioning make it) and one to delete, with a member of the org to add.
+        var workspace = Workspace.Create(Workspace.NewId(), WorkspaceName.Create("Route " + Guid.NewGuid().ToString("N")[..8]), null, now);
+        await orgs.Tables.Orgs.SubmitTransactionAsync(
+        [
+            new(TableTransactionActionType.UpsertReplace, WorkspaceEntity.Default(path, now)),
+            new(TableTransactionActionType.UpsertReplace, WorkspaceRow.NameReservation(path, Workspace.Default(now))),
+            new(TableTransactionActionType.Add, WorkspaceRow.Create(path, workspace)),
+            new(TableTransactionActionType.Add, WorkspaceRow.NameReservation(path, workspace)),
+        ]);
+        var member = await new MemberBuilder(app.Services).AddAsync(path);
+
         var started = await HttpAnswer.SendAsync(app, AppHost.Request(HttpMethod.Post, $"api/orgs/{path.OrgId}/children", ownerKey,
             new { name = "Provisioned " + Guid.NewGuid().ToString("N")[..8] }));
         Assert.Equal(HttpStatusCode.Accepted, started.Status);
@@ -83,6 +96,8 @@ public static class RouteTargets
             BlockedChannel = "email",
             BlockedIdentifier = blocked,
             SmartPhraseId = phrase.Id,
+            WorkspaceId = workspace.Id,
+            MemberUserId = member.UserId,
         };
     }
 

@@ -91,6 +91,15 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         { "POST user/unlock (locked)", "2 PointRead GET OrgIndex, 7 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "DELETE user", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch, 1 Write DELETE Users" },
         { "POST roles", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "GET workspaces", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "POST workspaces", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "GET workspace", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs" },
+        { "PATCH workspace", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "GET workspace/members", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "PUT workspace/member (new)", "2 PointRead GET OrgIndex, 7 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "PUT workspace/member (changed)", "2 PointRead GET OrgIndex, 7 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "DELETE workspace/member", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "DELETE workspace", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 2 Query GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "GET role", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs" },
         { "PUT role", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "GET api-keys", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
@@ -119,6 +128,7 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
             output.WriteLine($"| {route.Name} | {(int)answer.Status} | {measured[route.Name]} |");
         }
 
+        await MeasureWorkspaceRoutesAsync(org, key, measured);
         var leaf = await cost.Orgs.Trees.ChildAsync(cost.Tree.All[^1]); // not one of the 1,000: other tests list them
         var (deleted, leafCost) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Delete, $"api/orgs/{leaf.Org.Id}", key));
         Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
@@ -134,6 +144,35 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         await MeasureMemberRoutesAsync(org, key, measured);
 
         Assert.Equal(expected, measured);
+    }
+
+    /// <summary>The workspace rows of the table: an org's workspace made, read, changed, given a member and deleted.</summary>
+    private async Task MeasureWorkspaceRoutesAsync(OrgRecord org, string key, Dictionary<string, string> measured)
+    {
+        var member = await new MemberBuilder(cost.App.Services).AddAsync(org.Org.Path);
+        var orgPath = $"api/orgs/{org.Org.Id}/workspaces";
+        async Task<HttpAnswer> Measure(string name, HttpMethod method, string path, object? body, HttpStatusCode expected)
+        {
+            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(method, path, key, body));
+            Assert.True(answer.Status == expected, $"{name}: {answer}");
+            measured[name] = Describe(requests);
+            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
+            return answer;
+        }
+        await Measure("GET workspaces", HttpMethod.Get, orgPath, null, HttpStatusCode.OK);
+        var created = await Measure("POST workspaces", HttpMethod.Post, orgPath, new { name = "Measured" }, HttpStatusCode.Created);
+        var workspace = $"{orgPath}/{created.Json.GetProperty("id").GetString()}";
+        Assert.Equal(HttpStatusCode.Created, (await HttpAnswer.SendAsync(cost.App, AppHost.Request(HttpMethod.Post, orgPath, key,
+            new { name = "Stays" }))).Status);
+        await Measure("GET workspace", HttpMethod.Get, workspace, null, HttpStatusCode.OK);
+        await Measure("PATCH workspace", HttpMethod.Patch, workspace, new { name = "Measured again", description = "Renamed" }, HttpStatusCode.OK);
+        await Measure("PUT workspace/member (new)", HttpMethod.Put, $"{workspace}/members/{member.UserId}", new { accessLevel = "agent" },
+            HttpStatusCode.Created);
+        await Measure("PUT workspace/member (changed)", HttpMethod.Put, $"{workspace}/members/{member.UserId}", new { accessLevel = "owner" },
+            HttpStatusCode.OK);
+        await Measure("GET workspace/members", HttpMethod.Get, $"{workspace}/members", null, HttpStatusCode.OK);
+        await Measure("DELETE workspace/member", HttpMethod.Delete, $"{workspace}/members/{member.UserId}", null, HttpStatusCode.NoContent);
+        await Measure("DELETE workspace", HttpMethod.Delete, workspace, null, HttpStatusCode.NoContent);
     }
 
     /// <summary>The blocklist, smart-phrase and imports rows of the cost table in src/OrgFunctions/FileDrops/README.md, on a depth-3 org.</summary>
