@@ -72,6 +72,8 @@ public static class OrgRoutes
         new("GET children", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/children", _ => null, _ => HttpStatusCode.OK),
         new("GET descendants", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/descendants?maxPerPage=5", _ => null,
             _ => HttpStatusCode.OK),
+        new("GET activity", Permission.ReportsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/activity?types=org.*&maxPerPage=5", _ => null,
+            _ => HttpStatusCode.OK),
         new("GET settings", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/settings", _ => null, _ => HttpStatusCode.OK),
         new("PATCH settings", Permission.SettingsManage, HttpMethod.Patch, t => $"api/orgs/{t.OrgId}/settings",
             _ => new { features = new { ai = true } }, _ => HttpStatusCode.OK),
