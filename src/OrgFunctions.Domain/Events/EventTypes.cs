@@ -26,4 +26,6 @@ public static class EventTypes
     public const string UserRemoved = "user.removed";
     public const string UserLocked = "user.locked";
     public const string UserUnlocked = "user.unlocked";
+    public const string PaymentGatewayAdded = "paymentgateway.added";
+    public const string PaymentGatewayRemoved = "paymentgateway.removed";
 }

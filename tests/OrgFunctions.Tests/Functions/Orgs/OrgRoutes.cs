@@ -18,6 +18,9 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
     public string BlockedIdentifier { get; init; } = "none@example.com";
     public string SmartPhraseId { get; init; } = "sp_none";
 
+    /// <summary>No gateway: one can't be made without the payment vault, which the route tables don't run.</summary>
+    public string PaymentGatewayId { get; init; } = "pgw_none";
+
     /// <summary>Each id as its route parameter, so that a row's path reads as its route template.</summary>
     public static RouteTarget Placeholders { get; } = new("{orgId}", "{roleId}", "{keyId}")
     {
@@ -28,6 +31,7 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
         BlockedChannel = "{channel}",
         BlockedIdentifier = "{identifier}",
         SmartPhraseId = "{id}",
+        PaymentGatewayId = "{id}",
     };
 }
 
@@ -147,6 +151,15 @@ public static class OrgRoutes
             _ => null, _ => HttpStatusCode.OK),
         new("PUT smart-phrase", Permission.SettingsManage, HttpMethod.Put, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",
             _ => new { shortcut = "re" + Guid.NewGuid().ToString("N")[..8], text = "Replaced by the route table." }, _ => HttpStatusCode.OK),
+        new("GET payment-gateways", Permission.BillingManage, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/payment-gateways", _ => null,
+            _ => HttpStatusCode.OK),
+        // features.payments is off (its default) in every route table's tree, so the vault is never called.
+        new("POST payment-gateways", Permission.BillingManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/payment-gateways",
+            _ => new { gatewayType = "test", credentials = new { login = "route-table" } }, _ => HttpStatusCode.Conflict),
+        new("GET payment-gateway", Permission.BillingManage, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/payment-gateways/{t.PaymentGatewayId}",
+            _ => null, _ => HttpStatusCode.NotFound),
+        new("DELETE payment-gateway", Permission.BillingManage, HttpMethod.Delete,
+            t => $"api/orgs/{t.OrgId}/payment-gateways/{t.PaymentGatewayId}", _ => null, _ => HttpStatusCode.NotFound),
         new("DELETE blocklist entry", Permission.SettingsManage, HttpMethod.Delete,
             t => $"api/orgs/{t.OrgId}/blocklist/{t.BlockedChannel}/{t.BlockedIdentifier}", _ => null, _ => HttpStatusCode.NoContent),
         new("DELETE smart-phrase", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",
