@@ -50,7 +50,8 @@ echo "smtp4dev: SMTP 127.0.0.1:2525; the emails the app sent: http://127.0.0.1:5
 if [ -f src/OrgFunctions.LocalHost/OrgFunctions.LocalHost.csproj ]; then
   # Build, then start the host itself (not through `dotnet run`), so that the signal stop() sends reaches it.
   dotnet build src/OrgFunctions.LocalHost -c Release -nologo -clp:ErrorsOnly -v:q
-  dotnet src/OrgFunctions.LocalHost/bin/Release/net10.0/OrgFunctions.LocalHost.dll "$@" &
+  # The payment vault is the local host's stand-in (docs/decisions/0024-payment-vault.md), at PaymentVault:BaseUrl's default.
+  dotnet src/OrgFunctions.LocalHost/bin/Release/net10.0/OrgFunctions.LocalHost.dll --LocalHost:PaymentVaultStandIn=true "$@" &
   app_pid=$!
   wait "$app_pid"
 else

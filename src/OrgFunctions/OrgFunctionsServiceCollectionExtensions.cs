@@ -9,6 +9,7 @@ using OrgFunctions.Health;
 using OrgFunctions.Http;
 using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
+using OrgFunctions.PaymentGateways;
 using OrgFunctions.Provisioning;
 using OrgFunctions.Roles;
 using OrgFunctions.Secrets;
@@ -42,6 +43,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddWebhooks(configuration);
         services.AddEmail(configuration);
         services.AddFileDrops(configuration);
+        services.AddPaymentGateways(configuration);
         services.AddHttpClient();
         services.AddHealth();
         services.AddOpenApiDocument();

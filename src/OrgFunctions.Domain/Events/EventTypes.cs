@@ -32,4 +32,6 @@ public static class EventTypes
     public const string UserRemoved = "user.removed";
     public const string UserLocked = "user.locked";
     public const string UserUnlocked = "user.unlocked";
+    public const string PaymentGatewayAdded = "paymentgateway.added";
+    public const string PaymentGatewayRemoved = "paymentgateway.removed";
 }

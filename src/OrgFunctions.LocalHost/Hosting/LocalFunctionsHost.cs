@@ -103,6 +103,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         {
             app.MapAdminEndpoints();
         }
+        if (settings.PaymentVaultStandIn)
+        {
+            app.MapPaymentVaultStandIn();
+        }
 
         var host = new LocalFunctionsHost(app, catalog, settings, settingsFile);
         app.Lifetime.ApplicationStarted.Register(host.LogBanner);
@@ -129,6 +133,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         if (Settings.EnableAdminEndpoints)
         {
             logger.LogWarning("Admin endpoint on (development flag): POST {BaseAddress}admin/functions/{{name}} runs any non-HTTP function.",
+                BaseAddress);
+        }
+        if (Settings.PaymentVaultStandIn)
+        {
+            logger.LogWarning("Payment vault stand-in on (development flag): {BaseAddress}local-vault/ answers the gateway API, keeping nothing.",
                 BaseAddress);
         }
     }

@@ -23,6 +23,13 @@ public sealed class LocalHostSettings
     /// </summary>
     public bool EnableAdminEndpoints { get; set; }
 
+    /// <summary>
+    /// Serves a stand-in of the payment vault's gateway API under <c>/local-vault/</c> (<see cref="PaymentVaultStandIn"/>),
+    /// for <c>./run.sh</c> (which turns it on with <c>--LocalHost:PaymentVaultStandIn=true</c>). A development flag: off
+    /// unless asked for.
+    /// </summary>
+    public bool PaymentVaultStandIn { get; set; }
+
     /// <summary>Assemblies searched for functions besides the app's own (paths).</summary>
     public List<string> FunctionsAssemblies { get; set; } = [];
 

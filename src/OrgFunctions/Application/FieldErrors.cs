@@ -7,6 +7,9 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>How many reasons have been added (a reader can tell whether it added any).</summary>
+    public int Count => _errors.Values.Sum(r => r.Count);
+
     public void Add(string field, string reason)
     {
         if (!_errors.TryGetValue(field, out var reasons))

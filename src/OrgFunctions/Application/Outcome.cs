@@ -10,6 +10,9 @@ public abstract record Failure
     public sealed record PreconditionFailed : Failure;
     public sealed record Invalid(FieldErrors Errors) : Failure;
 
+    /// <summary>A service the request needed (the payment vault) failed or timed out; nothing was stored: 502.</summary>
+    public sealed record BadGateway(string Detail) : Failure;
+
     /// <summary>A configured limit (named as its setting, e.g. <c>Provisioning:MaxDepth</c>) would be exceeded: 409.</summary>
     public sealed record LimitExceeded(string Limit, int Value, string Detail) : Failure;
 

@@ -63,6 +63,28 @@ public sealed class Api(RequestAuthenticator authenticator, OrgAccess access)
             return org.Failure is { } failure ? failure : await list(new OrgScope(caller, org.Value!), page);
         }, cancellationToken);
 
+    /// <summary>
+    /// An org-scoped listing with query parameters of its own: the page and <paramref name="readFilter"/>'s parameters are
+    /// judged together (one 400 naming each bad one) before the org is looked up.
+    /// </summary>
+    public Task<IActionResult> ListInOrgAsync<TFilter, T>(HttpRequest request, string orgId, string permission, PageLimits limits,
+        Func<IQueryCollection, FieldErrors, TFilter?> readFilter, Func<OrgScope, TFilter, PageRequest, Task<Outcome<ListPage<T>>>> list,
+        CancellationToken cancellationToken) where TFilter : class =>
+        RunAsync(request, async caller =>
+        {
+            var errors = new FieldErrors();
+            var filter = readFilter(request.Query, errors);
+            var page = ReadPage(request, limits, errors);
+            if (errors.Any || filter is null)
+            {
+                return Problems.Validation(errors);
+            }
+            var org = await access.ResolveAsync(caller, orgId, permission, cancellationToken);
+            return org.Failure is { } failure ? OutcomeResults.ToResult(failure)
+                : (await list(new OrgScope(caller, org.Value!), filter, page)).ToResult(p =>
+                    new OkObjectResult(new ListPage<T>(p.Items, PageTokens.Encode(p.ContinuationToken))));
+        }, cancellationToken);
+
     private async Task<IActionResult> ResolvedAsync(Caller caller, string orgId, string permission, Func<OrgScope, Task<IActionResult>> action,
         CancellationToken cancellationToken)
     {
@@ -100,9 +122,16 @@ public sealed class Api(RequestAuthenticator authenticator, OrgAccess access)
     /// </summary>
     public static bool TryPage(HttpRequest request, PageLimits limits, out PageRequest page, out IActionResult? problem)
     {
-        page = PageRequest.First(limits);
-        problem = null;
         var errors = new FieldErrors();
+        page = ReadPage(request, limits, errors);
+        problem = errors.Any ? Problems.Validation(errors) : null;
+        return problem is null;
+    }
+
+    /// <summary>The page asked for; each bad paging parameter is added to <paramref name="errors"/> (and the first page returned).</summary>
+    private static PageRequest ReadPage(HttpRequest request, PageLimits limits, FieldErrors errors)
+    {
+        var before = errors.Count;
         var size = limits.DefaultSize;
         var raw = request.Query["maxPerPage"].ToString();
         if (raw.Length > 0)
@@ -120,13 +149,7 @@ public sealed class Api(RequestAuthenticator authenticator, OrgAccess access)
         {
             errors.Add("continuationToken", PageTokens.Refusal);
         }
-        if (errors.Any)
-        {
-            problem = Problems.Validation(errors);
-            return false;
-        }
-        page = new PageRequest(size, storageToken);
-        return true;
+        return errors.Count > before ? PageRequest.First(limits) : new PageRequest(size, storageToken);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using OrgFunctions.Application;
 
@@ -17,6 +18,7 @@ public static class OutcomeResults
         Failure.PreconditionFailed => Problems.PreconditionFailed(),
         Failure.Invalid f => Problems.Validation(f.Errors),
         Failure.LimitExceeded f => Problems.LimitExceeded(f.Limit, f.Value, f.Detail),
+        Failure.BadGateway f => Problems.Problem(StatusCodes.Status502BadGateway, "bad-gateway", "A service this request needs failed.", f.Detail),
         _ => throw new InvalidOperationException($"Unmapped failure {failure.GetType().Name}."),
     };
 }

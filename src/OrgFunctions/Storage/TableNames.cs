@@ -33,4 +33,10 @@ public static class TableNames
 
     /// <summary>Webhook delivery logs, one partition per subscription.</summary>
     public const string WebhookDeliveries = "WebhookDeliveries";
+
+    /// <summary>
+    /// The activity feeds: one partition per org holding the events of the org and of its descendants, newest first
+    /// (each event written to its org's partition and each ancestor's), and the retention sweep's day marks.
+    /// </summary>
+    public const string Activity = "Activity";
 }

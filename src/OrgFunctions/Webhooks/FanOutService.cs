@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrgFunctions.ActivityFeed;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Webhooks;
@@ -16,10 +17,12 @@ namespace OrgFunctions.Webhooks;
 /// enabled subscription of the tree that selects it (its org, or an ancestor with includeDescendants): the delivery row
 /// (added idempotently, deterministic id), then its message (deterministic id), then the row marked enqueued. The event
 /// is marked done only after all of its deliveries are enqueued, so a run that crashed halfway is finished by the
-/// next: deliveries already enqueued are skipped, the rest are sent.
+/// next: deliveries already enqueued are skipped, the rest are sent. Before its deliveries, each event is written to the
+/// activity feeds of its org and its ancestors (<see cref="ActivityFeedWriter"/>, idempotent), so the feed gets every
+/// event at least once too.
 /// </summary>
 public sealed class FanOutService(WebhookTables tables, SubscriptionStore subscriptions, OrgStore orgs, DeliveryLog log,
-    DeliveryQueue queue, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<FanOutService> logger)
+    DeliveryQueue queue, ActivityFeedWriter activity, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<FanOutService> logger)
 {
     public sealed record Result(int Trees, int Events, int Deliveries);
 
@@ -65,14 +68,16 @@ public sealed class FanOutService(WebhookTables tables, SubscriptionStore subscr
 
         var subscribers = (await subscriptions.ListAsync(treeId, null, cancellationToken))
             .Select(r => r.Subscription).Where(s => s.Enabled).ToList();
-        var paths = new Dictionary<string, OrgPath?>(StringComparer.Ordinal);
+        var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
         var (events, deliveries, failed) = (0, 0, false);
         foreach (var row in pending)
         {
             try
             {
                 var e = OutboxRows.Read(row);
-                var eventPath = await PathOfAsync(treeId, e.OrgId, paths, cancellationToken);
+                var origin = await OriginOfAsync(treeId, e.OrgId, origins, cancellationToken);
+                var eventPath = origin.Path;
+                await activity.WriteAsync(e, origin.Name, ActivityFeedWriter.FeedsOf(e.OrgId, treeId, eventPath), cancellationToken);
                 var targets = subscribers.Where(s => Selects(s, e, eventPath)).ToList();
                 deliveries += await EnqueueAllAsync(e, targets, cancellationToken);
                 await MarkDoneAsync(row, cancellationToken);
@@ -125,14 +130,19 @@ public sealed class FanOutService(WebhookTables tables, SubscriptionStore subscr
         return s.OrgPath.OrgId.Value == e.OrgId || (s.OrgPath.IsRoot && s.Selection.IncludeDescendants);
     }
 
-    private async Task<OrgPath?> PathOfAsync(string treeId, string orgId, Dictionary<string, OrgPath?> cache, CancellationToken cancellationToken)
+    /// <summary>Where an event's org is (null when it can't be located in the tree) and its name, for the activity feed.</summary>
+    private sealed record Origin(OrgPath? Path, string Name);
+
+    private async Task<Origin> OriginOfAsync(string treeId, string orgId, Dictionary<string, Origin> cache, CancellationToken cancellationToken)
     {
-        if (!cache.TryGetValue(orgId, out var path))
+        if (!cache.TryGetValue(orgId, out var origin))
         {
             var location = await orgs.LocateAsync(orgId, cancellationToken);
-            cache[orgId] = path = location is not null && location.Path.RootId.Value == treeId ? location.Path : null;
+            var path = location is not null && location.Path.RootId.Value == treeId ? location.Path : null;
+            var org = path is null ? null : await orgs.GetAsync(location!, cancellationToken, includeDeleted: true);
+            cache[orgId] = origin = new Origin(path, org?.Org.Name.Value ?? "");
         }
-        return path;
+        return origin;
     }
 
     private async Task MarkDoneAsync(EventEntity row, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrgFunctions.ActivityFeed;
 
 namespace OrgFunctions.Webhooks;
 
@@ -38,6 +39,8 @@ public static class WebhooksServiceCollectionExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<DeliveryLogService>();
+        // The fan-out writes every event it processes to the activity feeds.
+        services.AddActivity(configuration);
         services.AddSingleton<FanOutService>();
         services.AddSingleton<DeliveryHandler>();
         return services;

@@ -23,6 +23,8 @@ public class LocalSettingsSampleTests
         { typeof(SecretProtectionOptions), SecretProtectionOptions.Section },
         { typeof(global::OrgFunctions.Email.EmailOptions), global::OrgFunctions.Email.EmailOptions.Section },
         { typeof(global::OrgFunctions.Users.UsersOptions), global::OrgFunctions.Users.UsersOptions.Section },
+        { typeof(global::OrgFunctions.ActivityFeed.ActivityOptions), global::OrgFunctions.ActivityFeed.ActivityOptions.Section },
+        { typeof(global::OrgFunctions.PaymentGateways.PaymentVaultOptions), global::OrgFunctions.PaymentGateways.PaymentVaultOptions.Section },
     };
 
     private static Dictionary<string, string?> SampleValues()

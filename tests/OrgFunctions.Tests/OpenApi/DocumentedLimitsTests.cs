@@ -143,6 +143,17 @@ public class DocumentedLimitsTests
         Assert.Equal(OrgFunctions.FileDrops.ImportsService.Paging.DefaultSize, Int(importsPage, "default"));
     }
 
+    [Fact]
+    public void ActivityPagingAndTypeLimitsAreTheFeedsLimits()
+    {
+        var parameters = ApiDocument.Operation("/orgs/{orgId}/activity", "get").GetProperty("parameters").EnumerateArray()
+            .Select(ApiDocument.Deref).ToDictionary(p => p.GetProperty("name").GetString()!);
+        var page = parameters["maxPerPage"].GetProperty("schema");
+        Assert.Equal((1, OrgFunctions.ActivityFeed.ActivityService.Paging.MaxSize, OrgFunctions.ActivityFeed.ActivityService.Paging.DefaultSize),
+            (Int(page, "minimum"), Int(page, "maximum"), Int(page, "default")));
+        Assert.Contains($"at most {OrgFunctions.ActivityFeed.ActivityFilter.MaxTypePatterns}", parameters["types"].GetProperty("description").GetString());
+    }
+
     private static IEnumerable<string> Enumerated(string schema) => Schema(schema).GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
 
     private static (int, int) MinMaxLength(JsonElement schema) => (Int(schema, "minLength"), Int(schema, "maxLength"));

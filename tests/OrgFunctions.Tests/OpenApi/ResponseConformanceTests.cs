@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Orgs;
 using OrgFunctions.Testing.Azurite;
@@ -212,6 +213,21 @@ public class ResponseConformanceTests(AzuriteFixture azurite) : IClassFixture<Az
         await DocumentedResponses.AssertConformsAsync(deleted, "/orgs/{orgId}/smart-phrases/{id}", "delete");
 
         await AssertOk(await Send(app, HttpMethod.Get, $"api/orgs/{orgId}/imports", key), "/orgs/{orgId}/imports", "get");
+    }
+
+    [Fact]
+    public async Task TheActivityFeedMatchesTheDocument()
+    {
+        await using var app = await AppHost.StartAsync(azurite);
+        var (orgId, key) = await app.SignUpAsync();
+        await app.Services.GetRequiredService<OrgFunctions.Webhooks.FanOutService>().FanOutTreeAsync(orgId, default);
+
+        var page = await AssertOk(await Send(app, HttpMethod.Get, $"api/orgs/{orgId}/activity?types=org.*,apikey.*", key),
+            "/orgs/{orgId}/activity", "get");
+        Assert.NotEqual(0, page.GetProperty("items").GetArrayLength());
+        var bad = await Send(app, HttpMethod.Get, $"api/orgs/{orgId}/activity?types=nosuch.*&since=yesterday", key);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        await DocumentedResponses.AssertConformsAsync(bad, "/orgs/{orgId}/activity", "get");
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
     public string WorkspaceId { get; init; } = "ws_none";
     public string MemberUserId { get; init; } = "usr_none";
 
+    /// <summary>No gateway: one can't be made without the payment vault, which the route tables don't run.</summary>
+    public string PaymentGatewayId { get; init; } = "pgw_none";
+
     /// <summary>Each id as its route parameter, so that a row's path reads as its route template.</summary>
     public static RouteTarget Placeholders { get; } = new("{orgId}", "{roleId}", "{keyId}")
     {
@@ -32,6 +35,7 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
         SmartPhraseId = "{id}",
         WorkspaceId = "{workspaceId}",
         MemberUserId = "{userId}",
+        PaymentGatewayId = "{id}",
     };
 }
 
@@ -75,6 +79,8 @@ public static class OrgRoutes
             _ => new { description = "Seen by " + Guid.NewGuid().ToString("N")[..6] }, _ => HttpStatusCode.OK),
         new("GET children", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/children", _ => null, _ => HttpStatusCode.OK),
         new("GET descendants", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/descendants?maxPerPage=5", _ => null,
+            _ => HttpStatusCode.OK),
+        new("GET activity", Permission.ReportsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/activity?types=org.*&maxPerPage=5", _ => null,
             _ => HttpStatusCode.OK),
         new("GET settings", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/settings", _ => null, _ => HttpStatusCode.OK),
         new("PATCH settings", Permission.SettingsManage, HttpMethod.Patch, t => $"api/orgs/{t.OrgId}/settings",
@@ -165,6 +171,15 @@ public static class OrgRoutes
             t => $"api/orgs/{t.OrgId}/workspaces/{t.WorkspaceId}/members/{t.MemberUserId}", _ => null, _ => HttpStatusCode.NoContent),
         new("DELETE workspace", Permission.UsersManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/workspaces/{t.WorkspaceId}", _ => null,
             _ => HttpStatusCode.NoContent),
+        new("GET payment-gateways", Permission.BillingManage, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/payment-gateways", _ => null,
+            _ => HttpStatusCode.OK),
+        // features.payments is off (its default) in every route table's tree, so the vault is never called.
+        new("POST payment-gateways", Permission.BillingManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/payment-gateways",
+            _ => new { gatewayType = "test", credentials = new { login = "route-table" } }, _ => HttpStatusCode.Conflict),
+        new("GET payment-gateway", Permission.BillingManage, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/payment-gateways/{t.PaymentGatewayId}",
+            _ => null, _ => HttpStatusCode.NotFound),
+        new("DELETE payment-gateway", Permission.BillingManage, HttpMethod.Delete,
+            t => $"api/orgs/{t.OrgId}/payment-gateways/{t.PaymentGatewayId}", _ => null, _ => HttpStatusCode.NotFound),
         new("DELETE blocklist entry", Permission.SettingsManage, HttpMethod.Delete,
             t => $"api/orgs/{t.OrgId}/blocklist/{t.BlockedChannel}/{t.BlockedIdentifier}", _ => null, _ => HttpStatusCode.NoContent),
         new("DELETE smart-phrase", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",

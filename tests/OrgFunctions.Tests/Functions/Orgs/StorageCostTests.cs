@@ -80,6 +80,7 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         { "PATCH org", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "GET children", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
         { "GET descendants", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "GET activity", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Activity" },
         { "GET settings", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs" },
         { "PATCH settings", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 3 Write PUT OrgIndex, 2 Batch POST $batch, 1 Query GET Orgs, 1 Write DELETE Orgs, 1 Write DELETE OrgIndex" },
         { "POST settings/reset", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 3 Write PUT OrgIndex, 2 Batch POST $batch, 1 Query GET Orgs, 1 Write DELETE Orgs, 1 Write DELETE OrgIndex" },
