@@ -12,6 +12,7 @@ using OrgFunctions.Outbox;
 using OrgFunctions.Provisioning;
 using OrgFunctions.Roles;
 using OrgFunctions.Secrets;
+using OrgFunctions.SenderIds;
 using OrgFunctions.Settings;
 using OrgFunctions.Signup;
 using OrgFunctions.Storage;
@@ -38,6 +39,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddSecretProtection(configuration);
         services.AddOrgManagement();
         services.AddTemplates();
+        services.AddSenderIds();
         services.AddProvisioning(configuration);
         services.AddWebhooks(configuration);
         services.AddEmail(configuration);

@@ -26,4 +26,7 @@ public static class EventTypes
     public const string UserRemoved = "user.removed";
     public const string UserLocked = "user.locked";
     public const string UserUnlocked = "user.unlocked";
+    public const string SenderIdAdded = "senderid.added";
+    public const string SenderIdUpdated = "senderid.updated";
+    public const string SenderIdRemoved = "senderid.removed";
 }

@@ -8,6 +8,7 @@ using OrgFunctions.Access;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Access;
 using OrgFunctions.Provisioning;
+using OrgFunctions.SenderIds;
 using OrgFunctions.Storage;
 using OrgFunctions.Templates;
 using OrgFunctions.Testing.Azurite;
@@ -27,6 +28,7 @@ public sealed class OrgApp
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOrgManagement();
         services.AddTemplates();
+        services.AddSenderIds();
         services.AddProvisioning(new ConfigurationBuilder().Build());
         if (provisioning is not null)
         {

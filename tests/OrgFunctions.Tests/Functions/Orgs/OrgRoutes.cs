@@ -17,6 +17,7 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
     public string BlockedChannel { get; init; } = "email";
     public string BlockedIdentifier { get; init; } = "none@example.com";
     public string SmartPhraseId { get; init; } = "sp_none";
+    public string SenderId { get; init; } = "snd_none";
 
     /// <summary>Each id as its route parameter, so that a row's path reads as its route template.</summary>
     public static RouteTarget Placeholders { get; } = new("{orgId}", "{roleId}", "{keyId}")
@@ -28,6 +29,7 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
         BlockedChannel = "{channel}",
         BlockedIdentifier = "{identifier}",
         SmartPhraseId = "{id}",
+        SenderId = "{senderId}",
     };
 }
 
@@ -145,6 +147,18 @@ public static class OrgRoutes
             _ => null, _ => HttpStatusCode.OK),
         new("PUT smart-phrase", Permission.SettingsManage, HttpMethod.Put, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",
             _ => new { shortcut = "re" + Guid.NewGuid().ToString("N")[..8], text = "Replaced by the route table." }, _ => HttpStatusCode.OK),
+        new("GET sender-ids", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/sender-ids?maxPerPage=5", _ => null,
+            _ => HttpStatusCode.OK),
+        new("POST sender-ids", Permission.SettingsManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/sender-ids",
+            _ => new { channel = "email", address = $"route.{Guid.NewGuid().ToString("N")[..8]}@example.com" },
+            // A root registers a new address; a sub-org may only add one its parent holds.
+            t => t.IsRoot ? HttpStatusCode.Created : HttpStatusCode.BadRequest),
+        new("GET sender-id", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/sender-ids/{t.SenderId}", _ => null,
+            _ => HttpStatusCode.OK),
+        new("PATCH sender-id", Permission.SettingsManage, HttpMethod.Patch, t => $"api/orgs/{t.OrgId}/sender-ids/{t.SenderId}",
+            _ => new { description = "Seen by " + Guid.NewGuid().ToString("N")[..6] }, _ => HttpStatusCode.OK),
+        new("DELETE sender-id", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/sender-ids/{t.SenderId}", _ => null,
+            _ => HttpStatusCode.NoContent),
         new("DELETE blocklist entry", Permission.SettingsManage, HttpMethod.Delete,
             t => $"api/orgs/{t.OrgId}/blocklist/{t.BlockedChannel}/{t.BlockedIdentifier}", _ => null, _ => HttpStatusCode.NoContent),
         new("DELETE smart-phrase", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",

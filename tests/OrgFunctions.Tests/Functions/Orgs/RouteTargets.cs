@@ -19,7 +19,7 @@ namespace OrgFunctions.Tests.Functions.Orgs;
 
 /// <summary>
 /// Gives a route target what the feature routes of <see cref="OrgRoutes"/> name. The template, the subscription and its
-/// delivery, the blocklist entry and the smart phrase are written straight to storage (no events, as for the custom role and the key), so an org that must stay
+/// delivery, the blocklist entry, the smart phrase and the sender ID are written straight to storage (no events, as for the custom role and the key), so an org that must stay
 /// untouched by a sweep has no event naming it; the provisioning is a real one, through the API, whose child is deleted
 /// once it is done so the org keeps its shape (a leaf stays a leaf).
 /// </summary>
@@ -69,6 +69,10 @@ public static class RouteTargets
             new(TableTransactionActionType.Add, SmartPhraseRow.Shortcut(path.OrgId.Value, phrase)),
         ]);
 
+        var sender = Domain.SenderIds.SenderId.Register(Domain.SenderIds.SenderId.NewId(),
+            Domain.SenderIds.SenderAddress.Create(Domain.SenderIds.SenderChannel.Email, $"held.{Guid.NewGuid().ToString("N")[..8]}@example.com"), null);
+        await orgs.Tables.Orgs.AddEntityAsync(OrgFunctions.SenderIds.SenderIdRow.Create(path, sender));
+
         var started = await HttpAnswer.SendAsync(app, AppHost.Request(HttpMethod.Post, $"api/orgs/{path.OrgId}/children", ownerKey,
             new { name = "Provisioned " + Guid.NewGuid().ToString("N")[..8] }));
         Assert.Equal(HttpStatusCode.Accepted, started.Status);
@@ -83,6 +87,7 @@ public static class RouteTargets
             BlockedChannel = "email",
             BlockedIdentifier = blocked,
             SmartPhraseId = phrase.Id,
+            SenderId = sender.Id,
         };
     }
 
