@@ -13,6 +13,7 @@ using OrgFunctions.PaymentGateways;
 using OrgFunctions.Provisioning;
 using OrgFunctions.Roles;
 using OrgFunctions.Secrets;
+using OrgFunctions.SenderIds;
 using OrgFunctions.Settings;
 using OrgFunctions.Signup;
 using OrgFunctions.Storage;
@@ -39,6 +40,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddSecretProtection(configuration);
         services.AddOrgManagement();
         services.AddTemplates();
+        services.AddSenderIds();
         services.AddProvisioning(configuration);
         services.AddWebhooks(configuration);
         services.AddEmail(configuration);

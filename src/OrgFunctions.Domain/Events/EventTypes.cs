@@ -34,4 +34,7 @@ public static class EventTypes
     public const string UserUnlocked = "user.unlocked";
     public const string PaymentGatewayAdded = "paymentgateway.added";
     public const string PaymentGatewayRemoved = "paymentgateway.removed";
+    public const string SenderIdAdded = "senderid.added";
+    public const string SenderIdUpdated = "senderid.updated";
+    public const string SenderIdRemoved = "senderid.removed";
 }

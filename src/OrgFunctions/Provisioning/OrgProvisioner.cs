@@ -10,6 +10,7 @@ using OrgFunctions.FileDrops;
 using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
 using OrgFunctions.Roles;
+using OrgFunctions.SenderIds;
 using OrgFunctions.Signup;
 using OrgFunctions.Storage;
 using OrgFunctions.Templates;
@@ -153,18 +154,22 @@ public sealed class OrgProvisioner(OrgTables tables, OrgStore orgs, ChildCounts 
         return rows.Count / 2;
     }
 
-    /// <summary>Attaches the chosen sender IDs the parent has; one the parent no longer has is skipped.</summary>
+    /// <summary>
+    /// Adds the chosen sender IDs the parent holds, as a sub-org adds one from its parent (same id, naming the parent);
+    /// one the parent no longer holds is skipped (the starter refused those it lacked when the request came).
+    /// </summary>
     public async Task<int> AttachSenderIdsAsync(ProvisioningInput input, CancellationToken cancellationToken)
     {
         var (parentPath, child) = Paths(input);
-        var rows = new List<TableEntity>();
+        var rows = new List<SenderIdEntity>();
         foreach (var senderId in input.SenderIds.Distinct(StringComparer.Ordinal))
         {
-            var parentRow = await tables.Orgs.GetEntityIfExistsAsync<TableEntity>(parentPath.RootId.Value,
+            var parentRow = await tables.Orgs.GetEntityIfExistsAsync<SenderIdEntity>(parentPath.RootId.Value,
                 RowKeys.Sender(parentPath.OrgId, senderId), cancellationToken: cancellationToken);
             if (parentRow.HasValue)
             {
-                rows.Add(SenderIdRows.AttachTo(child, parentRow.Value!, senderId));
+                var parent = SenderIdRow.Read(parentRow.Value!);
+                rows.Add(SenderIdRow.Create(child, parent.SenderId.AttachTo(parentPath.OrgId.Value, null)));
             }
         }
         await UpsertAsync(child.RootId.Value, rows, cancellationToken);

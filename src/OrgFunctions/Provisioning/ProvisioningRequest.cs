@@ -3,6 +3,7 @@ using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Text;
 using OrgFunctions.Http;
 using OrgFunctions.Orgs;
+using OrgFunctions.SenderIds;
 using OrgFunctions.Settings;
 
 namespace OrgFunctions.Provisioning;
@@ -36,7 +37,7 @@ public sealed record ProvisioningRequest(OrgName Name, string? Description, IRea
             copy.RejectUnknownFields();
             for (var i = 0; i < (senderIds?.Count ?? 0); i++)
             {
-                if (!SenderIdRows.IsValidId(senderIds![i]))
+                if (!SenderIdRow.IsValidId(senderIds![i]))
                 {
                     body.Errors.Add($"copy.senderIds[{i}]", "is not a sender ID");
                 }

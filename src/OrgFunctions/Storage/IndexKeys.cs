@@ -22,6 +22,10 @@ public static class IndexKeys
     /// <summary>A set-password link's token, by its hash.</summary>
     public static string PasswordToken(string tokenHash) => "pwset-" + tokenHash;
 
+    /// <summary>A sender address (its <c>SenderAddress.Key</c>: channel and address), hashed: one tree holds it.</summary>
+    public static string SenderAddress(string addressKey) =>
+        "sender-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(addressKey)));
+
     /// <summary>An owner's email, hashed: the index never needs it back and need not hold it in clear.</summary>
     public static string OwnerEmail(string email) => "owner-" + EmailHash(email);
 

@@ -11,6 +11,7 @@ using OrgFunctions.Domain.Access;
 using OrgFunctions.Email;
 using OrgFunctions.Secrets;
 using OrgFunctions.Provisioning;
+using OrgFunctions.SenderIds;
 using OrgFunctions.Storage;
 using OrgFunctions.Templates;
 using OrgFunctions.Testing.Azurite;
@@ -38,6 +39,7 @@ public sealed class OrgApp
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
         services.AddTemplates();
         services.AddProvisioning(configuration);
+        services.AddSenderIds();
         if (provisioning is not null)
         {
             services.PostConfigure(provisioning);

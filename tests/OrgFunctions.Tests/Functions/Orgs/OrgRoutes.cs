@@ -22,6 +22,7 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
 
     /// <summary>No gateway: one can't be made without the payment vault, which the route tables don't run.</summary>
     public string PaymentGatewayId { get; init; } = "pgw_none";
+    public string SenderId { get; init; } = "snd_none";
 
     /// <summary>Each id as its route parameter, so that a row's path reads as its route template.</summary>
     public static RouteTarget Placeholders { get; } = new("{orgId}", "{roleId}", "{keyId}")
@@ -36,6 +37,7 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
         WorkspaceId = "{workspaceId}",
         MemberUserId = "{userId}",
         PaymentGatewayId = "{id}",
+        SenderId = "{senderId}",
     };
 }
 
@@ -180,6 +182,18 @@ public static class OrgRoutes
             _ => null, _ => HttpStatusCode.NotFound),
         new("DELETE payment-gateway", Permission.BillingManage, HttpMethod.Delete,
             t => $"api/orgs/{t.OrgId}/payment-gateways/{t.PaymentGatewayId}", _ => null, _ => HttpStatusCode.NotFound),
+        new("GET sender-ids", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/sender-ids?maxPerPage=5", _ => null,
+            _ => HttpStatusCode.OK),
+        new("POST sender-ids", Permission.SettingsManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/sender-ids",
+            _ => new { channel = "email", address = $"route.{Guid.NewGuid().ToString("N")[..8]}@example.com" },
+            // A root registers a new address; a sub-org may only add one its parent holds.
+            t => t.IsRoot ? HttpStatusCode.Created : HttpStatusCode.BadRequest),
+        new("GET sender-id", Permission.OrgsRead, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/sender-ids/{t.SenderId}", _ => null,
+            _ => HttpStatusCode.OK),
+        new("PATCH sender-id", Permission.SettingsManage, HttpMethod.Patch, t => $"api/orgs/{t.OrgId}/sender-ids/{t.SenderId}",
+            _ => new { description = "Seen by " + Guid.NewGuid().ToString("N")[..6] }, _ => HttpStatusCode.OK),
+        new("DELETE sender-id", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/sender-ids/{t.SenderId}", _ => null,
+            _ => HttpStatusCode.NoContent),
         new("DELETE blocklist entry", Permission.SettingsManage, HttpMethod.Delete,
             t => $"api/orgs/{t.OrgId}/blocklist/{t.BlockedChannel}/{t.BlockedIdentifier}", _ => null, _ => HttpStatusCode.NoContent),
         new("DELETE smart-phrase", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",

@@ -21,7 +21,8 @@ namespace OrgFunctions.Tests.Functions.Orgs;
 
 /// <summary>
 /// Gives a route target what the feature routes of <see cref="OrgRoutes"/> name. The template, the subscription and its
-/// delivery, the blocklist entry, the smart phrase and the workspaces (and a member to give access) are written straight to storage (no events, as for the custom role and the key), so an org that must stay
+/// delivery, the blocklist entry, the smart phrase, the sender ID and the workspaces (and a member to give access) are
+/// written straight to storage (no events, as for the custom role and the key), so an org that must stay
 /// untouched by a sweep has no event naming it; the provisioning is a real one, through the API, whose child is deleted
 /// once it is done so the org keeps its shape (a leaf stays a leaf).
 /// </summary>
@@ -81,6 +82,9 @@ public static class RouteTargets
             new(TableTransactionActionType.Add, WorkspaceRow.NameReservation(path, workspace)),
         ]);
         var member = await new MemberBuilder(app.Services).AddAsync(path);
+        var sender = Domain.SenderIds.SenderId.Register(Domain.SenderIds.SenderId.NewId(),
+            Domain.SenderIds.SenderAddress.Create(Domain.SenderIds.SenderChannel.Email, $"held.{Guid.NewGuid().ToString("N")[..8]}@example.com"), null);
+        await orgs.Tables.Orgs.AddEntityAsync(OrgFunctions.SenderIds.SenderIdRow.Create(path, sender));
 
         var started = await HttpAnswer.SendAsync(app, AppHost.Request(HttpMethod.Post, $"api/orgs/{path.OrgId}/children", ownerKey,
             new { name = "Provisioned " + Guid.NewGuid().ToString("N")[..8] }));
@@ -98,6 +102,7 @@ public static class RouteTargets
             SmartPhraseId = phrase.Id,
             WorkspaceId = workspace.Id,
             MemberUserId = member.UserId,
+            SenderId = sender.Id,
         };
     }
 

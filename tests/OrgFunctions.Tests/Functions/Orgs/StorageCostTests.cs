@@ -231,6 +231,44 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         Assert.Equal(PerOrgDataCosts.ToDictionary(row => (string)row[0], row => (string)row[1]), measured);
     }
 
+    /// <summary>The sender-ID rows of the cost table in src/OrgFunctions/Orgs/README.md: a root of the 1,000-org tree and its child.</summary>
+    public static readonly TheoryData<string, string> SenderIdCosts = new()
+    {
+        { "POST sender-ids (root)", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Other POST OrgIndex, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "GET sender-ids", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "POST sender-ids (sub-org)", "3 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "DELETE sender-id (used below: 409)", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "DELETE sender-id (sub-org)", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Query GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "DELETE sender-id (root)", "3 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Query GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch, 1 Write DELETE OrgIndex" },
+    };
+
+    [Fact]
+    public async Task SenderIdRoutesCostWhatTheReadmeSays()
+    {
+        var root = cost.Tree.Root;
+        var child = cost.Tree.ChildrenOf(root)[0];
+        var key = await cost.WarmKeyAsync(root);
+        var measured = new Dictionary<string, string>();
+        async Task<HttpAnswer> Measure(string name, HttpMethod method, OrgRecord org, string path, object? body = null)
+        {
+            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(method, $"api/orgs/{org.Org.Id}/{path}", key, body));
+            measured[name] = Describe(requests);
+            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
+            return answer;
+        }
+        var address = new { channel = "email", address = $"cost.{Guid.NewGuid():N}@example.com" };
+
+        var registered = await Measure("POST sender-ids (root)", HttpMethod.Post, root, "sender-ids", address);
+        var id = registered.Json.GetProperty("id").GetString();
+        await Measure("GET sender-ids", HttpMethod.Get, root, "sender-ids");
+        Assert.Equal(HttpStatusCode.Created, (await Measure("POST sender-ids (sub-org)", HttpMethod.Post, child, "sender-ids", address)).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await Measure("DELETE sender-id (used below: 409)", HttpMethod.Delete, root, $"sender-ids/{id}")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await Measure("DELETE sender-id (sub-org)", HttpMethod.Delete, child, $"sender-ids/{id}")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await Measure("DELETE sender-id (root)", HttpMethod.Delete, root, $"sender-ids/{id}")).Status);
+
+        Assert.Equal(SenderIdCosts.ToDictionary(row => (string)row[0], row => (string)row[1]), measured);
+    }
+
     [Fact]
     public async Task RefusingToDeleteAnOrgWithChildrenReadsOneRowNotTheSubtree()
     {
