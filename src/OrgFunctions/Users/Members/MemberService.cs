@@ -13,6 +13,7 @@ using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
 using OrgFunctions.Roles;
 using OrgFunctions.Storage;
+using OrgFunctions.Workspaces;
 
 namespace OrgFunctions.Users.Members;
 
@@ -23,7 +24,7 @@ namespace OrgFunctions.Users.Members;
 /// (<see cref="LastOwnerGuard"/>). Each change is one transaction conditional on the membership's ETag, with its event.
 /// </summary>
 public sealed class MemberService(MembershipStore memberships, RoleStore roles, OrgStore store, LastOwnerGuard owners, OrgTables tables,
-    EventFactory events)
+    WorkspaceAccess workspaces, EventFactory events)
 {
     public static readonly PageLimits Paging = new(DefaultSize: 100, MaxSize: 1000);
 
@@ -170,10 +171,22 @@ public sealed class MemberService(MembershipStore memberships, RoleStore roles, 
         }
         actions.Add(OutboxRows.Add(partition, events.Create(EventTypes.UserRemoved, scope.Path.OrgId.Value, EventFactory.ActorOf(scope.Caller),
             new JsonObject { ["userId"] = userId })));
+        // Leaving the org ends the user's workspace access in it: in the same transaction when it fits, else just after
+        // it (each pair stands alone, and a workspace change needs the membership row, which is gone by then).
+        var access = await workspaces.RemovalActionsAsync(scope.Path, userId, cancellationToken);
+        var together = actions.Count + access.Count <= PartitionWrite.MaxActions;
+        if (together)
+        {
+            actions.AddRange(access);
+        }
         var result = await store.SubmitAsync(actions, cancellationToken);
         if (OrgItemChanges.Refusal(result, null, What, Changed) is { } lost)
         {
             return lost;
+        }
+        if (!together)
+        {
+            await new PartitionWrite(partition).Each(access).SubmitAsync(tables, cancellationToken);
         }
         // The pointer only locates the membership; after the commit, a crash leaves a pointer to nothing, which readers skip.
         await DeletePointerAsync(userId, scope, cancellationToken);
