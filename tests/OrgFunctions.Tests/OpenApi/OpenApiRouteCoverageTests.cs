@@ -128,7 +128,8 @@ public class OpenApiRouteCoverageTests
             .Select(f => f.Function)
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["GetOpenApiDocument", "SignUp", "health"], anonymous);
+        // An invitation's link is its own credential (ADR 0020): seeing and accepting it need no key.
+        Assert.Equal(["AcceptInvitation", "GetOpenApiDocument", "PreviewInvitation", "SignUp", "health"], anonymous);
     }
 
     [Fact]
