@@ -117,7 +117,7 @@ public class OpenApiRouteCoverageTests
     }
 
     [Fact]
-    public void OnlySignUpSignInSetPasswordHealthAndTheDocumentItselfAreAnonymous()
+    public void OnlySignUpSignInSetPasswordInvitationLinksHealthAndTheDocumentItselfAreAnonymous()
     {
         Assert.Equal("apiKey", ApiDocument.Root.GetProperty("security")[0].EnumerateObject().Single().Name);
         var scheme = ApiDocument.Root.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey");
@@ -128,7 +128,8 @@ public class OpenApiRouteCoverageTests
             .Select(f => f.Function)
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["GetOpenApiDocument", "SetPassword", "SignIn", "SignUp", "health"], anonymous);
+        // An invitation's link is its own credential (ADR 0020): seeing and accepting it need no key; nor does signing in.
+        Assert.Equal(["AcceptInvitation", "GetOpenApiDocument", "PreviewInvitation", "SetPassword", "SignIn", "SignUp", "health"], anonymous);
     }
 
     [Fact]

@@ -106,6 +106,12 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         { "GET api-keys", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
         { "POST api-keys", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 2 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "DELETE api-key", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "GET invitations", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "POST invitations", "3 PointRead GET OrgIndex, 6 PointRead GET Orgs, 3 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "POST invitation/resend", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 3 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "DELETE invitation", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "GET invitation by token", "1 PointRead GET OrgIndex, 2 PointRead GET Orgs" },
+        { "POST invitation accept (new account)", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Other POST OrgIndex, 1 Other POST Users, 1 Write PUT Users, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "DELETE role", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 2 Query GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "DELETE org", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
         { "DELETE org (leaf)", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 2 Query GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
@@ -130,6 +136,12 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         }
 
         await MeasureWorkspaceRoutesAsync(org, key, measured);
+        foreach (var (name, cost) in await InvitationCostsAsync(org, key))
+        {
+            measured[name] = cost;
+            output.WriteLine($"| {name} | {cost} |");
+        }
+
         var leaf = await cost.Orgs.Trees.ChildAsync(cost.Tree.All[^1]); // not one of the 1,000: other tests list them
         var (deleted, leafCost) = await cost.MeasureAsync(AppHost.Request(HttpMethod.Delete, $"api/orgs/{leaf.Org.Id}", key));
         Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
@@ -304,6 +316,34 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
             measured[name] = Describe(requests);
             output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
         }
+    }
+
+    /// <summary>The invitation routes (ADR 0020), in an order that makes each one succeed: invite, list, resend, see and accept by token, revoke.</summary>
+    private async Task<List<(string Name, string Cost)>> InvitationCostsAsync(OrgRecord org, string key)
+    {
+        var costs = new List<(string, string)>();
+        async Task<HttpAnswer> MeasureAsync(string name, HttpStatusCode expected, HttpRequestMessage request)
+        {
+            var (answer, requests) = await cost.MeasureAsync(request);
+            Assert.True(answer.Status == expected, $"{name}: {answer}");
+            costs.Add((name, Describe(requests)));
+            return answer;
+        }
+        var invitations = $"api/orgs/{org.Org.Id}/invitations";
+        var invited = await MeasureAsync("POST invitations", HttpStatusCode.Created,
+            AppHost.Request(HttpMethod.Post, invitations, key, new { email = $"cost-{Guid.NewGuid():N}@example.com", roleId = "member" }));
+        var id = invited.Json.GetProperty("id").GetString();
+        await MeasureAsync("GET invitations", HttpStatusCode.OK, AppHost.Request(HttpMethod.Get, invitations, key));
+        var resent = await MeasureAsync("POST invitation/resend", HttpStatusCode.OK, AppHost.Request(HttpMethod.Post, $"{invitations}/{id}/resend", key));
+        var url = resent.Json.GetProperty("acceptUrl").GetString()!;
+        var token = url[(url.IndexOf("token=", StringComparison.Ordinal) + 6)..];
+        await MeasureAsync("GET invitation by token", HttpStatusCode.OK, AppHost.Request(HttpMethod.Get, $"api/invitations/{token}", null));
+        await MeasureAsync("POST invitation accept (new account)", HttpStatusCode.Created, AppHost.Request(HttpMethod.Post,
+            $"api/invitations/{token}/accept", null, new { displayName = "Cost", password = "a long enough passphrase" }));
+        var other = await cost.MeasureAsync(AppHost.Request(HttpMethod.Post, invitations, key, new { email = $"cost-{Guid.NewGuid():N}@example.com", roleId = "member" }));
+        await MeasureAsync("DELETE invitation", HttpStatusCode.NoContent,
+            AppHost.Request(HttpMethod.Delete, $"{invitations}/{other.Answer.Json.GetProperty("id").GetString()}", key));
+        return costs;
     }
 
     private async Task<RouteTarget> TargetAsync(OrgRecord org)
