@@ -25,13 +25,16 @@ describe('the OpenAPI document', () => {
     assert.deepEqual(openRequestObjects(document), []);
   });
 
-  test('every operation but sign-up, health and the document itself needs the bearer API key', () => {
+  test('every operation but sign-up, sign-in, set-password, an invitation link, health and the document itself needs the bearer token', () => {
     assert.deepEqual(document.security, [{ apiKey: [] }]);
     assert.equal(document.components.securitySchemes.apiKey.type, 'http');
     assert.equal(document.components.securitySchemes.apiKey.scheme, 'bearer');
     const anonymous = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item)
       .filter(([, op]) => Array.isArray(op?.security) && op.security.length === 0).map(([method]) => `${method} ${path}`));
-    assert.deepEqual(anonymous.sort(), ['get /health', 'get /openapi.json', 'post /signup']);
+    assert.deepEqual(anonymous.sort(), [
+      'get /health', 'get /invitations/{token}', 'get /openapi.json', 'post /auth/set-password', 'post /auth/sign-in',
+      'post /invitations/{token}/accept', 'post /signup',
+    ]);
   });
 });
 

@@ -16,7 +16,28 @@ namespace OrgFunctions.Tests.Functions.Orgs;
 /// </summary>
 public partial class AuthenticationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly string[] Anonymous = ["signup", "health", "openapi"];
+    // Sign-in, setting a password and an invitation's link carry their own credential (a password or a token).
+    private static readonly string[] Anonymous = ["signup", "health", "openapi", "auth/sign-in", "auth/set-password", "invitations/"];
+
+    /// <summary>
+    /// Authenticated routes outside the org route table, each with the permission it needs: a session's own routes (an API
+    /// key gets 401), and the users and invitations routes, whose visibility, permission and escalation rules have their
+    /// own tests (tests/OrgFunctions.Tests/Users).
+    /// </summary>
+    private static readonly (string Route, string? Permission)[] DeclaredElsewhere =
+    [
+        ("POST auth/sign-out", null),
+        ("GET me", null),
+        ("GET orgs/{orgId}/invitations", Domain.Roles.Permission.UsersManage),
+        ("POST orgs/{orgId}/invitations", Domain.Roles.Permission.UsersManage),
+        ("DELETE orgs/{orgId}/invitations/{invitationId}", Domain.Roles.Permission.UsersManage),
+        ("POST orgs/{orgId}/invitations/{invitationId}/resend", Domain.Roles.Permission.UsersManage),
+        ("GET orgs/{orgId}/users", Domain.Roles.Permission.UsersManage),
+        ("GET orgs/{orgId}/users/{userId}", Domain.Roles.Permission.UsersManage),
+        ("PATCH orgs/{orgId}/users/{userId}", Domain.Roles.Permission.UsersManage),
+        ("DELETE orgs/{orgId}/users/{userId}", Domain.Roles.Permission.UsersManage),
+        ("POST orgs/{orgId}/users/{userId}/unlock", Domain.Roles.Permission.UsersManage),
+    ];
 
     [Fact]
     public void EveryAuthenticatedHttpFunctionIsARouteOfTheTableWithItsPermission()
@@ -24,10 +45,12 @@ public partial class AuthenticationTests(AzuriteFixture azurite) : IClassFixture
         var reflected = AuthenticatedFunctions().Select(f => $"{f.Method} {f.Route}").Order().ToList();
         var declared = OrgRoutes.All.Concat(OrgRoutes.Unscoped)
             .Select(r => $"{r.Method.Method.ToUpperInvariant()} {r.Path(RouteTarget.Placeholders)["api/".Length..].Split('?')[0]}")
+            .Concat(DeclaredElsewhere.Select(d => d.Route))
             .Order().ToList();
 
         Assert.Equal(declared, reflected);
         Assert.All(OrgRoutes.All, r => Assert.True(Domain.Roles.Permission.IsKnown(r.Permission), r.Name));
+        Assert.All(DeclaredElsewhere, d => Assert.True(d.Permission is null || Domain.Roles.Permission.IsKnown(d.Permission), d.Route));
     }
 
     [Fact]

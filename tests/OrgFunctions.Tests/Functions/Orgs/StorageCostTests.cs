@@ -90,7 +90,7 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         { "GET user", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs" },
         { "PATCH user", "2 PointRead GET OrgIndex, 8 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "POST user/unlock (locked)", "2 PointRead GET OrgIndex, 7 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
-        { "DELETE user", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch, 1 Write DELETE Users" },
+        { "DELETE user", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Query GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch, 1 Write DELETE Users" },
         { "POST roles", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "GET workspaces", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
         { "POST workspaces", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
@@ -117,6 +117,11 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         { "DELETE org (leaf)", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 2 Query GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
         { "GET org (ancestor: 404)", "2 PointRead GET OrgIndex, 3 PointRead GET Orgs" },
         { "GET org (unknown key: 401)", "1 PointRead GET OrgIndex" },
+        { "POST auth/sign-in (wrong password)", "2 PointRead GET OrgIndex, 1 PointRead GET Users, 2 PointRead GET Orgs, 1 Write PUT Orgs" },
+        { "POST auth/sign-in", "2 PointRead GET OrgIndex, 1 PointRead GET Users, 2 PointRead GET Orgs, 2 Write PUT Orgs, 1 Other POST Sessions" },
+        { "GET me", "1 PointRead GET Sessions, 5 PointRead GET Orgs, 1 PointRead GET Users, 1 Query GET Users" },
+        { "GET org (session)", "1 PointRead GET Sessions, 4 PointRead GET Orgs, 1 PointRead GET OrgIndex" },
+        { "POST auth/sign-out", "1 PointRead GET Sessions, 3 PointRead GET Orgs, 1 Write DELETE Sessions" },
     };
 
     [Fact]
@@ -155,8 +160,31 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
         measured["GET org (unknown key: 401)"] = Describe(refusedCost);
         await MeasureMemberRoutesAsync(org, key, measured);
+        await MeasureSignInRoutesAsync(org, measured);
 
         Assert.Equal(expected, measured);
+    }
+
+    /// <summary>The sign-in rows: a wrong password, a sign-in, who am I, sign-out, for a member of the depth-3 org.</summary>
+    private async Task MeasureSignInRoutesAsync(OrgRecord org, Dictionary<string, string> measured)
+    {
+        var member = await new MemberBuilder(cost.App.Services).AddAsync(org.Org.Path, Domain.Roles.SystemRoles.MemberId);
+        async Task<HttpAnswer> Measure(string name, HttpRequestMessage request, HttpStatusCode expected)
+        {
+            var (answer, requests) = await cost.MeasureAsync(request);
+            Assert.True(answer.Status == expected, $"{name}: {answer}");
+            measured[name] = Describe(requests);
+            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
+            return answer;
+        }
+        await Measure("POST auth/sign-in (wrong password)", AppHost.Request(HttpMethod.Post, "api/auth/sign-in", null,
+            new { email = member.Email, password = "not the password at all", orgId = org.Org.Id.Value }), HttpStatusCode.Unauthorized);
+        var signedIn = await Measure("POST auth/sign-in", AppHost.Request(HttpMethod.Post, "api/auth/sign-in", null,
+            new { email = member.Email, password = member.Password, orgId = org.Org.Id.Value }), HttpStatusCode.OK);
+        var session = signedIn.Json.GetProperty("token").GetString()!;
+        await Measure("GET me", AppHost.Request(HttpMethod.Get, "api/me", session), HttpStatusCode.OK);
+        await Measure("GET org (session)", AppHost.Request(HttpMethod.Get, $"api/orgs/{org.Org.Id}", session), HttpStatusCode.OK);
+        await Measure("POST auth/sign-out", AppHost.Request(HttpMethod.Post, "api/auth/sign-out", session), HttpStatusCode.NoContent);
     }
 
     /// <summary>The workspace rows of the table: an org's workspace made, read, changed, given a member and deleted.</summary>
