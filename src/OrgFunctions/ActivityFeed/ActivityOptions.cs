@@ -1,7 +1,7 @@
 namespace OrgFunctions.ActivityFeed;
 
 /// <summary>The configuration section <c>Activity</c> (environment <c>Activity__RetentionDays</c>).</summary>
-public sealed class ActivityOptions
+public sealed class ActivityOptions : OrgFunctions.Configuration.IValidatedOptions
 {
     public const string Section = "Activity";
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OrgFunctions.Configuration;
 
 namespace OrgFunctions.ActivityFeed;
 
@@ -16,21 +17,12 @@ public static class ActivityServiceCollectionExtensions
         services.AddOptions<ActivityOptions>()
             .Bind(configuration.GetSection(ActivityOptions.Section))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ActivityOptions>, ProblemsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ActivityOptions>, ProblemsValidator<ActivityOptions>>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ActivityTables>();
         services.TryAddSingleton<ActivityFeedWriter>();
         services.TryAddSingleton<ActivityService>();
         services.TryAddSingleton<ActivitySweeper>();
         return services;
-    }
-
-    private sealed class ProblemsValidator : IValidateOptions<ActivityOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, ActivityOptions options)
-        {
-            var problems = options.Problems().ToList();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 }

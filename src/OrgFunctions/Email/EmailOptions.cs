@@ -7,7 +7,7 @@ namespace OrgFunctions.Email;
 /// The configuration section <c>Email</c> (environment <c>Email__Host</c>, ...): the SMTP server the outbox sends through.
 /// The defaults are the local development server that <c>./run.sh</c> starts (smtp4dev on 127.0.0.1:2525).
 /// </summary>
-public sealed class EmailOptions
+public sealed class EmailOptions : OrgFunctions.Configuration.IValidatedOptions
 {
     public const string Section = "Email";
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OrgFunctions.Configuration;
 
 namespace OrgFunctions.Email;
 
@@ -16,19 +17,10 @@ public static class EmailServiceCollectionExtensions
         services.AddOptions<EmailOptions>()
             .Bind(configuration.GetSection(EmailOptions.Section))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EmailOptions>, ProblemsValidator>();
+        services.AddSingleton<IValidateOptions<EmailOptions>, ProblemsValidator<EmailOptions>>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<EmailDispatcher>();
         return services;
-    }
-
-    private sealed class ProblemsValidator : IValidateOptions<EmailOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, EmailOptions options)
-        {
-            var problems = options.Problems().ToList();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrgFunctions.Configuration;
 
 namespace OrgFunctions.PaymentGateways;
 
@@ -12,21 +13,12 @@ public static class PaymentGatewaysServiceCollectionExtensions
         services.AddOptions<PaymentVaultOptions>()
             .Bind(configuration.GetSection(PaymentVaultOptions.Section))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PaymentVaultOptions>, ProblemsValidator>();
+        services.AddSingleton<IValidateOptions<PaymentVaultOptions>, ProblemsValidator<PaymentVaultOptions>>();
         // The timeout is PaymentVault:Timeout, applied per call; no redirects (credentials must reach the configured host only).
         services.AddHttpClient(PaymentVaultOptions.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddSingleton<PaymentVault>();
         services.AddSingleton<PaymentGatewayService>();
         return services;
-    }
-
-    private sealed class ProblemsValidator : IValidateOptions<PaymentVaultOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, PaymentVaultOptions options)
-        {
-            var problems = options.Problems().ToList();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 }

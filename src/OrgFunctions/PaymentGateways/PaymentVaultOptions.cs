@@ -4,7 +4,7 @@ namespace OrgFunctions.PaymentGateways;
 /// The configuration section <c>PaymentVault</c>: where the payment vault (Spreedly's API) is, and the environment key
 /// and access secret it is called with (basic auth). The defaults are the local host's vault stand-in.
 /// </summary>
-public sealed class PaymentVaultOptions
+public sealed class PaymentVaultOptions : OrgFunctions.Configuration.IValidatedOptions
 {
     public const string Section = "PaymentVault";
     public const string HttpClientName = "payment-vault";

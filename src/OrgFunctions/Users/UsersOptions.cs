@@ -1,7 +1,7 @@
 namespace OrgFunctions.Users;
 
 /// <summary>The configuration section <c>Users</c> (environment <c>Users__SessionLifetime</c>, ...).</summary>
-public sealed class UsersOptions
+public sealed class UsersOptions : OrgFunctions.Configuration.IValidatedOptions
 {
     public const string Section = "Users";
 

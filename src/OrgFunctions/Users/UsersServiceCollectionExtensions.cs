@@ -7,6 +7,7 @@ using OrgFunctions.Users.Members;
 using OrgFunctions.Users.SignIn;
 using OrgFunctions.Users.Invitations;
 using OrgFunctions.Workspaces;
+using OrgFunctions.Configuration;
 
 namespace OrgFunctions.Users;
 
@@ -22,7 +23,7 @@ public static class UsersServiceCollectionExtensions
             .Configure<IServiceProvider>((options, provider) =>
                 provider.GetService<IConfiguration>()?.GetSection(UsersOptions.Section).Bind(options))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<UsersOptions>, ProblemsValidator>();
+        services.AddSingleton<IValidateOptions<UsersOptions>, ProblemsValidator<UsersOptions>>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher<PasswordHolder>, PasswordHasher<PasswordHolder>>();
         services.AddSingleton<Passwords>();
@@ -35,14 +36,5 @@ public static class UsersServiceCollectionExtensions
         services.AddInvitations();
         services.AddWorkspaces();
         return services;
-    }
-
-    private sealed class ProblemsValidator : IValidateOptions<UsersOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, UsersOptions options)
-        {
-            var problems = options.Problems().ToList();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 }

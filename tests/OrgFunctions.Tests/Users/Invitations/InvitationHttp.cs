@@ -47,11 +47,3 @@ public static class InvitationHttp
         await app.Services.GetRequiredService<EmailDispatcher>().DispatchTreeAsync(treeId, smtp, default);
     }
 }
-
-/// <summary>A clock a test moves forward (an invitation's expiry).</summary>
-public sealed class MovableClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
