@@ -37,6 +37,15 @@ param smtpPasswordSecretName string = 'smtp-password'
 @description('The sender address: one the relay may send from (for Communication Services, an address of a connected, verified domain).')
 param emailFromAddress string = 'DoNotReply@example.invalid'
 
+@description('The payment vault\'s API base URL (Spreedly, docs/decisions/0024).')
+param paymentVaultUrl string = 'https://core.spreedly.com/'
+
+@description('The payment vault\'s environment key (needs deployKeyVault); empty: no vault account, payment gateways can\'t be added (502).')
+param paymentVaultEnvironmentKey string = ''
+
+@description('The Key Vault secret that holds the payment vault\'s access secret; the app setting is a Key Vault reference to it, never the secret.')
+param paymentVaultSecretName string = 'payment-vault-access-secret'
+
 @description('Upper bound of instances the Flex Consumption plan may scale the app to.')
 @minValue(40)
 @maxValue(1000)
@@ -115,6 +124,9 @@ module functionApp 'modules/functionapp.bicep' = {
     smtpUsername: smtpUsername
     smtpPasswordSecretName: smtpPasswordSecretName
     emailFromAddress: emailFromAddress
+    paymentVaultUrl: paymentVaultUrl
+    paymentVaultEnvironmentKey: paymentVaultEnvironmentKey
+    paymentVaultSecretName: paymentVaultSecretName
   }
 }
 

@@ -24,6 +24,12 @@ param smtpUsername string
 @description('A secret of the Key Vault at keyVaultUri; referenced only with a username and a vault.')
 param smtpPasswordSecretName string
 param emailFromAddress string
+@description('The payment vault\'s API (Spreedly).')
+param paymentVaultUrl string
+@description('The vault\'s environment key; empty: no vault account, gateway calls answer 502.')
+param paymentVaultEnvironmentKey string
+@description('A secret of the Key Vault at keyVaultUri holding the vault\'s access secret; referenced only with an environment key and a vault.')
+param paymentVaultSecretName string
 param instanceMemoryMB int
 
 var appResources = loadJsonContent('../app-resources.json')
@@ -136,6 +142,25 @@ var appSettings = [
   {
     name: 'Email__FromName'
     value: 'OrgFunctions'
+  }
+  // Links in emails (invitations, set-password) point at the app's own host name.
+  {
+    name: 'Users__PublicBaseUrl'
+    value: 'https://${functionAppName}.azurewebsites.net'
+  }
+  // The payment vault (src/OrgFunctions/PaymentGateways, docs/decisions/0024): card credentials go there, never to our
+  // storage. The access secret is a Key Vault reference; without a key and a vault both stay empty (no vault account).
+  {
+    name: 'PaymentVault__BaseUrl'
+    value: paymentVaultUrl
+  }
+  {
+    name: 'PaymentVault__EnvironmentKey'
+    value: empty(keyVaultUri) ? '' : paymentVaultEnvironmentKey
+  }
+  {
+    name: 'PaymentVault__AccessSecret'
+    value: empty(paymentVaultEnvironmentKey) || empty(keyVaultUri) ? '' : '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${paymentVaultSecretName}/)'
   }
   // How often the email outbox is sent (%Email:DispatchSchedule%, NCRONTAB with seconds).
   {

@@ -87,6 +87,10 @@ public sealed class PaymentVault(IHttpClientFactory clients, IOptions<PaymentVau
         Func<HttpResponseMessage, CancellationToken, Task<VaultAnswer>> read,
         CancellationToken cancellationToken)
     {
+        if (!options.Value.IsConfigured)
+        {
+            return Unavailable(what, "is not configured (PaymentVault:EnvironmentKey and AccessSecret are empty)");
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Timeout);
         try

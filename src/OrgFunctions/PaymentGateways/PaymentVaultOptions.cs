@@ -14,6 +14,12 @@ public sealed class PaymentVaultOptions : OrgFunctions.Configuration.IValidatedO
     public string AccessSecret { get; set; } = "local-secret";
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// False where no vault account was given (a deployment whose orgs don't take payments): every gateway call then
+    /// fails as an unavailable vault would, without a request, instead of the app refusing to start.
+    /// </summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(EnvironmentKey) && !string.IsNullOrWhiteSpace(AccessSecret);
+
     public Uri BaseUri => new(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/", UriKind.Absolute);
 
     public IEnumerable<string> Problems()
@@ -27,9 +33,9 @@ public sealed class PaymentVaultOptions : OrgFunctions.Configuration.IValidatedO
         {
             yield return "PaymentVault:BaseUrl must be https unless it is a loopback address (credentials travel to it).";
         }
-        if (string.IsNullOrWhiteSpace(EnvironmentKey) || string.IsNullOrWhiteSpace(AccessSecret))
+        if (string.IsNullOrWhiteSpace(EnvironmentKey) != string.IsNullOrWhiteSpace(AccessSecret))
         {
-            yield return "PaymentVault:EnvironmentKey and PaymentVault:AccessSecret are required.";
+            yield return "PaymentVault:EnvironmentKey and PaymentVault:AccessSecret are set together (or both left empty: no vault).";
         }
         if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(2))
         {

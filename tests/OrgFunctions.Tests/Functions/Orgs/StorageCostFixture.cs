@@ -32,12 +32,15 @@ public sealed class StorageCostFixture : IAsyncLifetime
         var options = new TableClientOptions();
         options.AddPolicy(Log, Azure.Core.HttpPipelinePosition.PerCall);
         var clock = new FrozenClock(DateTimeOffset.UtcNow);
+        // The payment vault is the local host's stand-in on the app's own port: it keeps nothing, so it adds no storage request.
+        var port = Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         App = await AppHost.StartAsync(azurite, (services, _) =>
         {
             services.AddSingleton(new TableServiceClient(azurite.ConnectionString, options));
             services.AddSingleton<TimeProvider>(clock);
             // Its own timers too: the fan-out (every 5 s) and the file-drop scan (every minute) run once a year here, not mid-measurement.
-        }, "--Webhooks:FanOutSchedule=0 0 0 1 1 *", "--FileDropsSchedule=0 0 0 1 1 *");
+        }, "--Webhooks:FanOutSchedule=0 0 0 1 1 *", "--FileDropsSchedule=0 0 0 1 1 *", "--port", port,
+            "--LocalHost:PaymentVaultStandIn=true", $"--PaymentVault:BaseUrl=http://127.0.0.1:{port}/local-vault/");
         Orgs = new OrgApp(azurite);
         Tree = await new BulkTreeBuilder(Orgs).TreeAsync(depth: 4, branching: 6, maxOrgs: TreeSize);
     }

@@ -309,6 +309,45 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         Assert.Equal(SenderIdCosts.ToDictionary(row => (string)row[0], row => (string)row[1]), measured);
     }
 
+    /// <summary>The payment-gateway rows of the cost table in src/OrgFunctions/Orgs/README.md, on a depth-3 org with payments on.</summary>
+    public static readonly TheoryData<string, string> PaymentGatewayCosts = new()
+    {
+        { "POST payment-gateways (payments off: 409)", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs" },
+        { "POST payment-gateways", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "GET payment-gateways", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "GET payment-gateway", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs" },
+        { "DELETE payment-gateway", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+    };
+
+    [Fact]
+    public async Task PaymentGatewayRoutesCostWhatTheReadmeSays()
+    {
+        var org = cost.Tree.PathDown(1)[3];
+        var key = await cost.WarmKeyAsync(cost.Tree.Root);
+        var measured = new Dictionary<string, string>();
+        var gateways = $"api/orgs/{org.Org.Id}/payment-gateways";
+        var gateway = new { gatewayType = "test", description = "Measured", credentials = new { login = "cost" } };
+        async Task<HttpAnswer> Measure(string name, HttpMethod method, string path, object? body, HttpStatusCode expected)
+        {
+            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(method, path, key, body));
+            Assert.True(answer.Status == expected, $"{name}: {answer}");
+            measured[name] = Describe(requests);
+            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
+            return answer;
+        }
+
+        await Measure("POST payment-gateways (payments off: 409)", HttpMethod.Post, gateways, gateway, HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, (await HttpAnswer.SendAsync(cost.App, AppHost.Request(HttpMethod.Patch, $"api/orgs/{org.Org.Id}/settings",
+            key, new { features = new { payments = true } }))).Status);
+        var created = await Measure("POST payment-gateways", HttpMethod.Post, gateways, gateway, HttpStatusCode.Created);
+        var one = $"{gateways}/{created.Json.GetProperty("id").GetString()}";
+        await Measure("GET payment-gateways", HttpMethod.Get, gateways, null, HttpStatusCode.OK);
+        await Measure("GET payment-gateway", HttpMethod.Get, one, null, HttpStatusCode.OK);
+        await Measure("DELETE payment-gateway", HttpMethod.Delete, one, null, HttpStatusCode.NoContent);
+
+        Assert.Equal(PaymentGatewayCosts.ToDictionary(row => (string)row[0], row => (string)row[1]), measured);
+    }
+
     [Fact]
     public async Task RefusingToDeleteAnOrgWithChildrenReadsOneRowNotTheSubtree()
     {
