@@ -38,7 +38,7 @@ public static class Problems
         "The session has ended.", "Sign in again.");
 
     public static IActionResult Forbidden(string permission, string? detail = null) => Problem(StatusCodes.Status403Forbidden, "forbidden",
-        "The API key's role lacks a permission this needs.", detail is null ? $"Needs '{permission}'." : $"Needs '{permission}'. {detail}");
+        "The caller's role lacks a permission this needs.", detail is null ? $"Needs '{permission}'." : $"Needs '{permission}'. {detail}");
 
     /// <summary>The same body whether the resource is missing or merely invisible to the caller.</summary>
     public static IActionResult NotFound(string what) => Problem(StatusCodes.Status404NotFound, "not-found",
