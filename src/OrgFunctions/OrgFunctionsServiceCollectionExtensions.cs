@@ -6,6 +6,7 @@ using OrgFunctions.Configuration;
 using OrgFunctions.Email;
 using OrgFunctions.FileDrops;
 using OrgFunctions.Health;
+using OrgFunctions.Integrations;
 using OrgFunctions.Http;
 using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
@@ -43,6 +44,7 @@ public static class OrgFunctionsServiceCollectionExtensions
         services.AddSenderIds();
         services.AddProvisioning(configuration);
         services.AddWebhooks(configuration);
+        services.AddIntegrations();
         services.AddEmail(configuration);
         services.AddFileDrops(configuration);
         services.AddPaymentGateways(configuration);

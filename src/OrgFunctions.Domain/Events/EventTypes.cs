@@ -37,4 +37,7 @@ public static class EventTypes
     public const string SenderIdAdded = "senderid.added";
     public const string SenderIdUpdated = "senderid.updated";
     public const string SenderIdRemoved = "senderid.removed";
+    public const string IntegrationAdded = "integration.added";
+    public const string IntegrationUpdated = "integration.updated";
+    public const string IntegrationRemoved = "integration.removed";
 }

@@ -26,6 +26,19 @@ public sealed class OrgItemStore(OrgTables tables, OrgStore store)
         return items;
     }
 
+    /// <summary>One page of the org's items of one kind, read by <paramref name="read"/>: one range query.</summary>
+    public async Task<ListPage<T>> PageAsync<TEntity, T>(OrgItemKind<T> kind, OrgPath org, PageRequest page, Func<TEntity, T> read,
+        CancellationToken cancellationToken) where TEntity : class, ITableEntity, new() where T : class
+    {
+        var filter = RowKeys.PrefixFilter(org.RootId.Value, kind.Prefix(org.OrgId));
+        await foreach (var rows in tables.Orgs.QueryAsync<TEntity>(filter, page.Size, cancellationToken: cancellationToken)
+                           .AsPages(page.StorageToken, page.Size))
+        {
+            return new ListPage<T>(rows.Values.Select(read).ToList(), rows.ContinuationToken);
+        }
+        return new ListPage<T>([], null);
+    }
+
     /// <summary>The item, or null when the org has none by that id.</summary>
     public async Task<T?> GetAsync<T>(OrgItemKind<T> kind, OrgPath org, string id, CancellationToken cancellationToken) where T : class
     {

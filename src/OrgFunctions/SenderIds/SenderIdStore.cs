@@ -16,16 +16,8 @@ public sealed class SenderIdStore(OrgTables tables, OrgItemStore items)
         SenderIdRow.IsValidId(senderId) ? items.GetAsync(Kind, org, senderId, cancellationToken) : Task.FromResult<SenderIdRecord?>(null);
 
     /// <summary>One page of the org's sender IDs: one range query.</summary>
-    public async Task<ListPage<SenderIdRecord>> PageAsync(OrgPath org, PageRequest page, CancellationToken cancellationToken)
-    {
-        var filter = RowKeys.PrefixFilter(org.RootId.Value, RowKeys.SenderPrefix(org.OrgId));
-        await foreach (var rows in tables.Orgs.QueryAsync<SenderIdEntity>(filter, page.Size, cancellationToken: cancellationToken)
-                           .AsPages(page.StorageToken, page.Size))
-        {
-            return new ListPage<SenderIdRecord>(rows.Values.Select(SenderIdRow.Read).ToList(), rows.ContinuationToken);
-        }
-        return new ListPage<SenderIdRecord>([], null);
-    }
+    public Task<ListPage<SenderIdRecord>> PageAsync(OrgPath org, PageRequest page, CancellationToken cancellationToken) =>
+        items.PageAsync<SenderIdEntity, SenderIdRecord>(Kind, org, page, SenderIdRow.Read, cancellationToken);
 
     /// <summary>
     /// The rows of every org of the tree that holds <paramref name="senderId"/> (a tree gives an address one id): one range

@@ -63,6 +63,9 @@ public static class RowKeys
     public static string SenderPrefix(OrgId orgId) => $"sender:{orgId}:";
     public static string Sender(OrgId orgId, string senderId) => SenderPrefix(orgId) + senderId;
 
+    public static string IntegrationPrefix(OrgId orgId) => $"int:{orgId}:";
+    public static string Integration(OrgId orgId, string integrationId) => IntegrationPrefix(orgId) + integrationId;
+
     /// <summary>
     /// A membership is keyed by its org's path, so an org's members and a subtree's are each one range: the org's own
     /// are <see cref="MemberPrefix"/>; with its descendants they are [<c>mbr:{path}</c>, <see cref="MemberSubtreeEnd"/>)

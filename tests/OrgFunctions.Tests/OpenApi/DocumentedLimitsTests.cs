@@ -154,6 +154,24 @@ public class DocumentedLimitsTests
         Assert.Contains($"at most {OrgFunctions.ActivityFeed.ActivityFilter.MaxTypePatterns}", parameters["types"].GetProperty("description").GetString());
     }
 
+    [Fact]
+    public void IntegrationTypesAndLimitsAreTheCatalogueAndTheRules()
+    {
+        Assert.Equal(Domain.Integrations.IntegrationCatalog.Names, Enumerated("IntegrationTypeName"));
+        foreach (var schema in new[] { "IntegrationRequest", "IntegrationPatch" })
+        {
+            var properties = Schema(schema).GetProperty("properties");
+            Assert.Equal(Domain.Integrations.Integration.MaxDescriptionLength, Int(properties.GetProperty("description"), "maxLength"));
+            Assert.Equal(Domain.Integrations.IntegrationSecretRules.MaxLength,
+                Int(properties.GetProperty("secrets").GetProperty("patternProperties").EnumerateObject().Single().Value, "maxLength"));
+        }
+        Assert.Contains($"at most {Domain.Integrations.Integration.MaxSettingsLength} characters",
+            Schema("IntegrationRequest").GetProperty("properties").GetProperty("settings").GetProperty("description").GetString());
+        var page = ApiDocument.Operation("/orgs/{orgId}/integrations", "get").GetProperty("parameters")[0].GetProperty("schema");
+        Assert.Equal((1, OrgFunctions.Integrations.IntegrationService.Paging.MaxSize, OrgFunctions.Integrations.IntegrationService.Paging.DefaultSize),
+            (Int(page, "minimum"), Int(page, "maximum"), Int(page, "default")));
+    }
+
     private static IEnumerable<string> Enumerated(string schema) => Schema(schema).GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
 
     private static (int, int) MinMaxLength(JsonElement schema) => (Int(schema, "minLength"), Int(schema, "maxLength"));

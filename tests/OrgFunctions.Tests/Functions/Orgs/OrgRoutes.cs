@@ -23,6 +23,7 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
     /// <summary>No gateway: one can't be made without the payment vault, which the route tables don't run.</summary>
     public string PaymentGatewayId { get; init; } = "pgw_none";
     public string SenderId { get; init; } = "snd_none";
+    public string IntegrationId { get; init; } = "int_none";
 
     /// <summary>Each id as its route parameter, so that a row's path reads as its route template.</summary>
     public static RouteTarget Placeholders { get; } = new("{orgId}", "{roleId}", "{keyId}")
@@ -38,6 +39,7 @@ public sealed record RouteTarget(string OrgId, string RoleId, string KeyId, bool
         MemberUserId = "{userId}",
         PaymentGatewayId = "{id}",
         SenderId = "{senderId}",
+        IntegrationId = "{integrationId}",
     };
 }
 
@@ -70,7 +72,7 @@ public sealed record OrgRoute(string Name, string Permission, HttpMethod Method,
 /// Every authenticated route that names an org (directly, or through a provisioning under it), in an order that can run
 /// against one target: reads, then changes, then deletes (the org is deleted last, only when it has no children and
 /// isn't the caller's). <see cref="Orgs"/> are issue 4's; <see cref="Features"/> came with provisioning, templates,
-/// webhooks, the blocklist, smart phrases, file-drop imports and workspaces. <see cref="Unscoped"/> name no org: any valid key reads them.
+/// webhooks, the blocklist, smart phrases, file-drop imports, workspaces, sender IDs and integrations. <see cref="Unscoped"/> name no org: any valid key reads them.
 /// </summary>
 public static class OrgRoutes
 {
@@ -194,6 +196,17 @@ public static class OrgRoutes
             _ => new { description = "Seen by " + Guid.NewGuid().ToString("N")[..6] }, _ => HttpStatusCode.OK),
         new("DELETE sender-id", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/sender-ids/{t.SenderId}", _ => null,
             _ => HttpStatusCode.NoContent),
+        new("GET integrations", Permission.SettingsManage, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/integrations?maxPerPage=5", _ => null,
+            _ => HttpStatusCode.OK),
+        new("POST integrations", Permission.SettingsManage, HttpMethod.Post, t => $"api/orgs/{t.OrgId}/integrations",
+            _ => new { type = "zendesk", settings = new { subdomain = "routes", agentEmail = "agent@routes.example" }, secrets = new { apiToken = "route-table" } },
+            _ => HttpStatusCode.Created),
+        new("GET integration", Permission.SettingsManage, HttpMethod.Get, t => $"api/orgs/{t.OrgId}/integrations/{t.IntegrationId}", _ => null,
+            _ => HttpStatusCode.OK),
+        new("PATCH integration", Permission.SettingsManage, HttpMethod.Patch, t => $"api/orgs/{t.OrgId}/integrations/{t.IntegrationId}",
+            _ => new { description = "Seen by " + Guid.NewGuid().ToString("N")[..6] }, _ => HttpStatusCode.OK),
+        new("DELETE integration", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/integrations/{t.IntegrationId}",
+            _ => null, _ => HttpStatusCode.NoContent),
         new("DELETE blocklist entry", Permission.SettingsManage, HttpMethod.Delete,
             t => $"api/orgs/{t.OrgId}/blocklist/{t.BlockedChannel}/{t.BlockedIdentifier}", _ => null, _ => HttpStatusCode.NoContent),
         new("DELETE smart-phrase", Permission.SettingsManage, HttpMethod.Delete, t => $"api/orgs/{t.OrgId}/smart-phrases/{t.SmartPhraseId}",
@@ -212,6 +225,7 @@ public static class OrgRoutes
     public static readonly IReadOnlyList<OrgRoute> Unscoped =
     [
         new("GET webhook-events", "", HttpMethod.Get, _ => "api/webhook-events", _ => null, _ => HttpStatusCode.OK),
+        new("GET integration-types", "", HttpMethod.Get, _ => "api/integration-types", _ => null, _ => HttpStatusCode.OK),
     ];
 
     private static object TemplateBody(string what) => new

@@ -21,7 +21,7 @@ namespace OrgFunctions.Tests.Functions.Orgs;
 
 /// <summary>
 /// Gives a route target what the feature routes of <see cref="OrgRoutes"/> name. The template, the subscription and its
-/// delivery, the blocklist entry, the smart phrase, the sender ID and the workspaces (and a member to give access) are
+/// delivery, the blocklist entry, the smart phrase, the sender ID, the integration and the workspaces (and a member to give access) are
 /// written straight to storage (no events, as for the custom role and the key), so an org that must stay
 /// untouched by a sweep has no event naming it; the provisioning is a real one, through the API, whose child is deleted
 /// once it is done so the org keeps its shape (a leaf stays a leaf).
@@ -85,6 +85,11 @@ public static class RouteTargets
         var sender = Domain.SenderIds.SenderId.Register(Domain.SenderIds.SenderId.NewId(),
             Domain.SenderIds.SenderAddress.Create(Domain.SenderIds.SenderChannel.Email, $"held.{Guid.NewGuid().ToString("N")[..8]}@example.com"), null);
         await orgs.Tables.Orgs.AddEntityAsync(OrgFunctions.SenderIds.SenderIdRow.Create(path, sender));
+        var integration = new Domain.Integrations.Integration(Domain.Integrations.Integration.NewId(), Domain.Integrations.IntegrationCatalog.Typeform,
+            null, new JsonObject { ["formId"] = "routes" }, new HashSet<string> { "personalAccessToken" });
+        var sealedSecrets = app.Services.GetRequiredService<OrgFunctions.Integrations.IntegrationSecretBox>()
+            .Seal(new Dictionary<string, string> { ["personalAccessToken"] = "route-table" });
+        await orgs.Tables.Orgs.AddEntityAsync(OrgFunctions.Integrations.IntegrationRow.Create(path, integration, sealedSecrets, now, now));
 
         var started = await HttpAnswer.SendAsync(app, AppHost.Request(HttpMethod.Post, $"api/orgs/{path.OrgId}/children", ownerKey,
             new { name = "Provisioned " + Guid.NewGuid().ToString("N")[..8] }));
@@ -103,6 +108,7 @@ public static class RouteTargets
             WorkspaceId = workspace.Id,
             MemberUserId = member.UserId,
             SenderId = sender.Id,
+            IntegrationId = integration.Id,
         };
     }
 

@@ -348,6 +348,47 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         Assert.Equal(PaymentGatewayCosts.ToDictionary(row => (string)row[0], row => (string)row[1]), measured);
     }
 
+    /// <summary>The integration rows of the cost table in src/OrgFunctions/Orgs/README.md, on a child of the 1,000-org tree's root.</summary>
+    public static readonly TheoryData<string, string> IntegrationCosts = new()
+    {
+        { "POST integrations", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "GET integrations", "2 PointRead GET OrgIndex, 4 PointRead GET Orgs, 1 Query GET Orgs" },
+        { "GET integration", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs" },
+        { "PATCH integration", "2 PointRead GET OrgIndex, 6 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+        { "DELETE integration", "2 PointRead GET OrgIndex, 5 PointRead GET Orgs, 1 Write PUT OrgIndex, 1 Batch POST $batch" },
+    };
+
+    [Fact]
+    public async Task IntegrationRoutesCostWhatTheReadmeSays()
+    {
+        var org = cost.Tree.ChildrenOf(cost.Tree.Root)[1];
+        var key = await cost.WarmKeyAsync(cost.Tree.Root);
+        var measured = new Dictionary<string, string>();
+        async Task<HttpAnswer> Measure(string name, HttpMethod method, string path, object? body = null)
+        {
+            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(method, $"api/orgs/{org.Org.Id}/{path}", key, body));
+            measured[name] = Describe(requests);
+            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
+            return answer;
+        }
+
+        var added = await Measure("POST integrations", HttpMethod.Post, "integrations", new
+        {
+            type = "typeform",
+            settings = new { formId = "u6nXL7" },
+            secrets = new { personalAccessToken = "tfp_cost", webhookSecret = "whsec_cost" },
+        });
+        Assert.Equal(HttpStatusCode.Created, added.Status);
+        var id = added.Json.GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await Measure("GET integrations", HttpMethod.Get, "integrations")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Measure("GET integration", HttpMethod.Get, $"integrations/{id}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Measure("PATCH integration", HttpMethod.Patch, $"integrations/{id}",
+            new { settings = new { region = "eu" }, secrets = new { webhookSecret = (string?)null } })).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await Measure("DELETE integration", HttpMethod.Delete, $"integrations/{id}")).Status);
+
+        Assert.Equal(IntegrationCosts.ToDictionary(row => (string)row[0], row => (string)row[1]), measured);
+    }
+
     [Fact]
     public async Task RefusingToDeleteAnOrgWithChildrenReadsOneRowNotTheSubtree()
     {
