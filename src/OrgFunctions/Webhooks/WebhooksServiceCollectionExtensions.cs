@@ -17,6 +17,8 @@ public static class WebhooksServiceCollectionExtensions
         services.AddOptions<WebhookOptions>()
             .Bind(configuration.GetSection(WebhookOptions.Section))
             .Validate(o => o.Timeout > TimeSpan.Zero && o.FanOutParallelism >= 1, "Webhooks:Timeout and FanOutParallelism must be positive.")
+            .Validate(o => o.SubscriptionCacheTtl >= TimeSpan.Zero && o.SubscriptionCacheTtl <= TimeSpan.FromMinutes(5),
+                "Webhooks:SubscriptionCacheTtl must be between 00:00:00 (no cache) and 00:05:00.")
             .Validate(o => TryParseSchedule(o), "Webhooks:RetrySchedule is not a list of delays (e.g. \"0, 5s, 5m, 30m, 2h\").")
             .ValidateOnStart();
 
@@ -34,6 +36,7 @@ public static class WebhooksServiceCollectionExtensions
 
         services.AddSingleton<WebhookTables>();
         services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<SubscriptionCache>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<WebhookSender>();
