@@ -32,7 +32,10 @@ public static class WebhooksServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 ConnectCallback = sp.GetRequiredService<EndpointGuard>().ConnectAsync,
-            });
+            })
+            // The factory's default loggers write each request's full URL (a customer's query-string token with it) and
+            // open a log scope per request; the handler logs each attempt itself, without the URL.
+            .RemoveAllLoggers();
 
         services.AddSingleton<WebhookTables>();
         services.AddSingleton<SubscriptionStore>();

@@ -138,9 +138,7 @@ public class DeliveryHandlerTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await using var receiver = await WebhookReceiver.StartAsync();
         var (app, delivery) = await DeliveryToAsync(receiver.Url("dead", _ => 500));
         var store = app.Get<SubscriptionStore>();
-        var record = (await store.GetAsync(delivery.TreeId, Domain.Orgs.OrgId.Parse(delivery.SubscriptionOrgId), delivery.SubscriptionId, default))!;
-        record.Subscription.FailingSince = DateTimeOffset.UtcNow.AddDays(-5).AddMinutes(-1);
-        await store.TryReplaceAsync(record.Subscription, record.ETag, default);
+        await ChangeSubscriptionAsync(app, delivery, s => s.FailingSince = DateTimeOffset.UtcNow.AddDays(-5).AddMinutes(-1));
 
         await app.Get<DeliveryHandler>().HandleAsync(Received(delivery, 1), new Mock<ServiceBusMessageActions>().Object, default);
 
@@ -191,10 +189,7 @@ public class DeliveryHandlerTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var (app, delivery) = await DeliveryToAsync(receiver.Url("off", _ => 200));
-        var store = app.Get<SubscriptionStore>();
-        var record = (await store.GetAsync(delivery.TreeId, Domain.Orgs.OrgId.Parse(delivery.SubscriptionOrgId), delivery.SubscriptionId, default))!;
-        record.Subscription.Disable("test");
-        Assert.NotNull(await store.TryReplaceAsync(record.Subscription, record.ETag, default));
+        await ChangeSubscriptionAsync(app, delivery, s => s.Disable("test"));
 
         await app.Get<DeliveryHandler>().HandleAsync(Received(delivery, 1), new Mock<ServiceBusMessageActions>().Object, default);
 
@@ -263,6 +258,14 @@ public class DeliveryHandlerTests(AzuriteFixture azurite) : IClassFixture<Azurit
         }
         Assert.Equal(count, deliveries.Count);
         return deliveries;
+    }
+
+    private static async Task ChangeSubscriptionAsync(WebhookApp app, DeliveryRecord delivery, Action<WebhookSubscription> change)
+    {
+        var store = app.Get<SubscriptionStore>();
+        var record = (await store.GetAsync(delivery.TreeId, Domain.Orgs.OrgId.Parse(delivery.SubscriptionOrgId), delivery.SubscriptionId, default))!;
+        change(record.Subscription);
+        Assert.NotNull(await store.TryReplaceAsync(record.Subscription, record.ETag, default));
     }
 
     private static ServiceBusReceivedMessage Received(DeliveryRecord delivery, int attempt, int round = 1, int deliveryCount = 1)
