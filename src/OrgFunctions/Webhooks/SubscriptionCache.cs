@@ -26,27 +26,14 @@ public sealed class SubscriptionCache(SubscriptionStore store, IOptions<WebhookO
             return await store.GetAsync(treeId, orgId, subscriptionId, cancellationToken);
         }
         var key = Key(treeId, orgId, subscriptionId);
-        if (_cache.TryGetValue(key, out Lazy<Task<SubscriptionRecord?>>? cached) && cached is not null)
+        if (_cache.TryGetValue(key, out SubscriptionRecord? cached))
         {
-            return await cached.Value.WaitAsync(cancellationToken);
+            return cached; // null too: a deleted subscription is remembered as deleted for the TTL
         }
-        // Concurrent misses of one key share one read (the Lazy that lands in the cache first is the one awaited).
-        var load = new Lazy<Task<SubscriptionRecord?>>(() => store.GetAsync(treeId, orgId, subscriptionId, CancellationToken.None));
-        var shared = _cache.GetOrCreate(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = ttl;
-            entry.Size = 1;
-            return load;
-        })!;
-        try
-        {
-            return await shared.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            _cache.Remove(key); // a failed read is not remembered
-            throw;
-        }
+        // Concurrent misses of one key may each read (a burst of them once per TTL); a failed read is not remembered.
+        var record = await store.GetAsync(treeId, orgId, subscriptionId, cancellationToken);
+        _cache.Set(key, record, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = ttl, Size = 1 });
+        return record;
     }
 
     /// <summary>The next read goes to storage (after this process changed the row).</summary>
