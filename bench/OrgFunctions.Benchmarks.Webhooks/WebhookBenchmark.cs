@@ -22,9 +22,10 @@ namespace OrgFunctions.Benchmarks.Webhooks;
 
 /// <summary>
 /// Two ratios, each against raw work of the same size in the same process and run:
-/// delivery — the delivery handler (delivery row read, subscription read, signed POST, attempt recorded) over raw signed
-/// POSTs of the same bodies at the same concurrency; fan-out — one event on an org with N subscriptions on its ancestors
-/// (delivery rows, messages, marks) over raw sends of the same N messages at the same parallelism.
+/// delivery — the delivery handler (a first attempt: subscription cached, signed POST, attempt recorded) over a raw signed
+/// POST of the same body plus one raw upsert of the same row, at the same concurrency; fan-out — one event on an org
+/// with N subscriptions on its ancestors (delivery rows, messages, enqueued marks) over raw sends of the same N messages
+/// at the same parallelism.
 /// The app's services come from the local host (started, then stopped so no timer or listener competes).
 /// </summary>
 public static class WebhookBenchmark
@@ -48,7 +49,7 @@ public static class WebhookBenchmark
         try
         {
             var services = host.Services;
-            var delivery = await DeliveryAsync(services, receiver, size);
+            var delivery = await DeliveryAsync(services, storageConnectionString, receiver, size);
             var fanOut = await FanOutAsync(services, receiver, size);
             return new BenchmarkReport(size, [delivery, fanOut]);
         }
@@ -58,7 +59,8 @@ public static class WebhookBenchmark
         }
     }
 
-    private static async Task<Measurement> DeliveryAsync(IServiceProvider services, Receiver receiver, BenchmarkSize size)
+    private static async Task<Measurement> DeliveryAsync(IServiceProvider services, string storageConnectionString, Receiver receiver,
+        BenchmarkSize size)
     {
         const int warmUp = 10;
         var root = await RootAsync(services);
@@ -94,9 +96,17 @@ public static class WebhookBenchmark
             throw new InvalidOperationException("Not every delivery reached the receiver.");
         }
 
+        // The baseline: what one delivery can't do without — a signed POST and one table write. The write is an upsert of
+        // the very row the handler wrote (same table, same partition, same size), read back raw beforehand.
+        var table = new TableClient(storageConnectionString, TableNames.WebhookDeliveries);
+        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {subscription.Id}")))
+        {
+            rows[row.RowKey] = row;
+        }
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
         var secrets = new[] { subscription.Secret };
-        async ValueTask PostAsync(DeliveryRecord d, CancellationToken ct)
+        async ValueTask PostAndUpsertAsync(DeliveryRecord d, CancellationToken ct)
         {
             var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             var body = Encoding.UTF8.GetBytes(d.Payload);
@@ -107,12 +117,13 @@ public static class WebhookBenchmark
             request.Headers.TryAddWithoutValidation(WebhookSignature.SignatureHeader, WebhookSignature.Header(secrets, d.DeliveryId, timestamp, body));
             using var response = await client.SendAsync(request, ct);
             response.EnsureSuccessStatusCode();
+            await table.UpsertEntityAsync(rows[d.DeliveryId], TableUpdateMode.Replace, ct);
         }
         foreach (var d in deliveries.Take(warmUp))
         {
-            await PostAsync(d, default);
+            await PostAndUpsertAsync(d, default);
         }
-        var raw = await TimeAsync(() => Parallel.ForEachAsync(measured, options, PostAsync));
+        var raw = await TimeAsync(() => Parallel.ForEachAsync(measured, options, PostAndUpsertAsync));
         return new Measurement($"delivery (handler, concurrency {size.Concurrency})", measured.Count, app, raw);
     }
 

@@ -90,6 +90,12 @@ var appSettings = [
     name: 'Webhooks__FanOutSchedule'
     value: '*/5 * * * * *'
   }
+  // Webhooks: how long a delivery instance trusts a subscription it read (docs/decisions/0027): a subscription
+  // disabled, deleted or rotated on another instance stops or changes there within this.
+  {
+    name: 'Webhooks__SubscriptionCacheTtl'
+    value: '00:00:15'
+  }
   // Optional Key Vault: its URI, or empty when none is deployed. Secrets are read with the identity.
   {
     name: 'KeyVault__VaultUri'

@@ -4,25 +4,55 @@ using OrgFunctions.Domain.Webhooks;
 
 namespace OrgFunctions.Webhooks;
 
-/// <summary>Reads and writes delivery rows; every update is conditional on the row's ETag.</summary>
+/// <summary>
+/// Reads and writes delivery rows; every update is conditional on the row's ETag. Beside them, in a partition of their
+/// own per subscription, the fan-out's marks of first messages sent (<see cref="MarkEnqueuedAsync"/>).
+/// </summary>
 public sealed class DeliveryLog(WebhookTables tables, TimeProvider clock)
 {
     /// <summary>Adds the delivery; an existing one (a re-run of the fan-out) is returned as stored.</summary>
-    public async Task<DeliveryRecord> AddOrGetAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
+    public async Task<DeliveryRecord> AddOrGetAsync(DeliveryRecord delivery, CancellationToken cancellationToken) =>
+        await TryAddAsync(delivery, cancellationToken) ? delivery
+            : await GetAsync(delivery.SubscriptionId, delivery.DeliveryId, cancellationToken)
+              ?? throw new InvalidOperationException("A delivery that exists could not be read.");
+
+    /// <summary>Adds the delivery (its ETag set); false when it exists already.</summary>
+    public async Task<bool> TryAddAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
         try
         {
             var response = await tables.Deliveries.AddEntityAsync(delivery.ToEntity(clock.GetUtcNow()), cancellationToken);
             delivery.ETag = response.Headers.ETag ?? default;
-            return delivery;
+            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return await GetAsync(delivery.SubscriptionId, delivery.DeliveryId, cancellationToken)
-                ?? throw new InvalidOperationException("A delivery that exists could not be read.", ex);
+            return false;
         }
     }
+
+    /// <summary>
+    /// Records that the first message of <paramref name="delivery"/> is on the queue, in a row of its own (partition
+    /// <c>{subscriptionId}:enqueued</c>) so the delivery row's ETag — which that message carries — stays as it was.
+    /// </summary>
+    public async Task MarkEnqueuedAsync(DeliveryRecord delivery, CancellationToken cancellationToken) =>
+        await tables.Deliveries.UpsertEntityAsync(new TableEntity(EnqueuedPartition(delivery.SubscriptionId), delivery.DeliveryId),
+            TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Whether the first message was sent: marked, or the row shows it (a legacy mark, an attempt, a status).</summary>
+    public async Task<bool> WasEnqueuedAsync(DeliveryRecord delivery, CancellationToken cancellationToken)
+    {
+        if (delivery.Enqueued || delivery.Status != DeliveryStatus.Pending || delivery.Attempts.Count > 0 || delivery.Round > 1)
+        {
+            return true;
+        }
+        var mark = await tables.Deliveries.GetEntityIfExistsAsync<TableEntity>(EnqueuedPartition(delivery.SubscriptionId),
+            delivery.DeliveryId, ["PartitionKey"], cancellationToken);
+        return mark.HasValue;
+    }
+
+    public static string EnqueuedPartition(string subscriptionId) => subscriptionId + ":enqueued";
 
     public async Task<DeliveryRecord?> GetAsync(string subscriptionId, string deliveryId, CancellationToken cancellationToken)
     {
@@ -47,7 +77,10 @@ public sealed class DeliveryLog(WebhookTables tables, TimeProvider clock)
         }
     }
 
-    /// <summary>Applies <paramref name="change"/> to the latest version, re-reading on a concurrent write.</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> to the latest version, re-reading on a concurrent write. Null when the delivery
+    /// is missing or <paramref name="change"/> declined (returned false).
+    /// </summary>
     public async Task<DeliveryRecord?> UpdateAsync(string subscriptionId, string deliveryId, Func<DeliveryRecord, bool> change,
         CancellationToken cancellationToken)
     {
@@ -58,7 +91,11 @@ public sealed class DeliveryLog(WebhookTables tables, TimeProvider clock)
             {
                 return null;
             }
-            if (!change(current) || await TryUpdateAsync(current, cancellationToken))
+            if (!change(current))
+            {
+                return null;
+            }
+            if (await TryUpdateAsync(current, cancellationToken))
             {
                 return current;
             }

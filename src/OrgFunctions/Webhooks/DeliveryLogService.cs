@@ -33,7 +33,9 @@ public sealed class DeliveryLogService(SubscriptionService subscriptions, Delive
 
     /// <summary>
     /// Sends a delivery again from its first attempt, with the same <c>webhook-id</c> and body. A new round makes the
-    /// messages of an earlier round (still scheduled) no-ops.
+    /// messages of an earlier round (still scheduled) no-ops: the handler reads the row before sending any message but a
+    /// first attempt of round 1 (ADR 0027), and its write, conditional on the ETag its message carries, fails on the
+    /// row this redelivery rewrote.
     /// </summary>
     public async Task<Outcome<DeliveryView>> RedeliverAsync(OrgScope scope, string id, string deliveryId,
         CancellationToken cancellationToken)
@@ -54,6 +56,7 @@ public sealed class DeliveryLogService(SubscriptionService subscriptions, Delive
         var delivery = await log.UpdateAsync(id, deliveryId, d =>
         {
             d.Round++;
+            d.RoundAttempts = 0;
             d.Status = DeliveryStatus.Pending;
             d.NextAttemptAt = null;
             return true;

@@ -31,6 +31,13 @@ public sealed class DeliveryRecord
     public bool Enqueued { get; set; }
 
     public List<AttemptResult> Attempts { get; set; } = [];
+
+    /// <summary>
+    /// Attempts recorded in the current round: a message whose attempt is not above it has been recorded already (a
+    /// duplicate, or a redelivery after a crash between the record and the settlement).
+    /// </summary>
+    public int RoundAttempts { get; set; }
+
     public DateTimeOffset? NextAttemptAt { get; set; }
     public required DateTimeOffset CreatedAt { get; init; }
     public ETag ETag { get; set; }
@@ -50,7 +57,8 @@ public sealed class DeliveryRecord
         Round = Round,
         Enqueued = Enqueued,
         AttemptCount = Attempts.Count,
-        Attempts = JsonSerializer.Serialize(Attempts.TakeLast(MaxAttemptsKept).Select(StoredAttempt.From)),
+        RoundAttempts = RoundAttempts,
+        Attempts = WriteAttempts(Attempts),
         NextAttemptAt = NextAttemptAt,
         CreatedAt = CreatedAt,
         UpdatedAt = now,
@@ -70,11 +78,19 @@ public sealed class DeliveryRecord
         Status = DeliveryStatusNames.TryParse(row.Status, out var status) ? status : DeliveryStatus.Pending,
         Round = row.Round ?? 1,
         Enqueued = row.Enqueued ?? false,
-        Attempts = (JsonSerializer.Deserialize<StoredAttempt[]>(row.Attempts ?? "[]") ?? []).Select(a => a.ToResult()).ToList(),
+        Attempts = ReadAttempts(row.Attempts),
+        RoundAttempts = row.RoundAttempts ?? 0,
         NextAttemptAt = row.NextAttemptAt,
         CreatedAt = row.CreatedAt ?? default,
         ETag = row.ETag,
     };
+
+    /// <summary>The last <see cref="MaxAttemptsKept"/> attempts as the row stores them (and delivery messages carry them).</summary>
+    public static string WriteAttempts(IEnumerable<AttemptResult> attempts) =>
+        JsonSerializer.Serialize(attempts.TakeLast(MaxAttemptsKept).Select(StoredAttempt.From));
+
+    public static List<AttemptResult> ReadAttempts(string? stored) =>
+        (JsonSerializer.Deserialize<StoredAttempt[]>(stored ?? "[]") ?? []).Select(a => a.ToResult()).ToList();
 
     private sealed record StoredAttempt(int Attempt, DateTimeOffset At, double DurationMs, int? StatusCode, string? Error)
     {
@@ -115,6 +131,9 @@ public sealed class DeliveryEntity : Storage.TableRow
     public int? Round { get; set; }
     public bool? Enqueued { get; set; }
     public int? AttemptCount { get; set; }
+
+    /// <summary>Attempts recorded in the current round (absent on rows written before ADR 0027: read as 0).</summary>
+    public int? RoundAttempts { get; set; }
 
     /// <summary>The last <see cref="DeliveryRecord.MaxAttemptsKept"/> attempts, as JSON.</summary>
     public string? Attempts { get; set; }

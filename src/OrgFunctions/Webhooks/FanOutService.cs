@@ -15,7 +15,7 @@ namespace OrgFunctions.Webhooks;
 /// <summary>
 /// Turns outbox events into deliveries: for each tree marked as having pending events, each pending event, each
 /// enabled subscription of the tree that selects it (its org, or an ancestor with includeDescendants): the delivery row
-/// (added idempotently, deterministic id), then its message (deterministic id), then the row marked enqueued. The event
+/// (added idempotently, deterministic id), then its message (deterministic id), then an enqueued mark. The event
 /// is marked done only after all of its deliveries are enqueued, so a run that crashed halfway is finished by the
 /// next: deliveries already enqueued are skipped, the rest are sent. Before its deliveries, each event is written to the
 /// activity feeds of its org and its ancestors (<see cref="ActivityFeedWriter"/>, idempotent), so the feed gets every
@@ -100,16 +100,22 @@ public sealed class FanOutService(WebhookTables tables, SubscriptionStore subscr
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.FanOutParallelism), CancellationToken = cancellationToken },
             async (subscription, ct) =>
             {
-                var delivery = await log.AddOrGetAsync(Deliveries.For(e, subscription, clock.GetUtcNow()), ct);
-                if (delivery.Enqueued)
+                var delivery = Deliveries.For(e, subscription, clock.GetUtcNow());
+                if (!await log.TryAddAsync(delivery, ct))
                 {
-                    return;
+                    // A re-run after a crash: the row exists; its first message may have gone already.
+                    var existing = await log.GetAsync(delivery.SubscriptionId, delivery.DeliveryId, ct);
+                    if (existing is null || await log.WasEnqueuedAsync(existing, ct))
+                    {
+                        return;
+                    }
+                    delivery = existing;
                 }
+                // The message carries the row and its ETag (the handler writes once, conditional on it), so the mark that
+                // it was sent goes to a row of its own. If the mark is lost (crash), a re-run sends the first message
+                // again: same message id (Service Bus drops it), and the handler's conditional write keeps the log whole.
                 await queue.EnqueueAsync(delivery, 1, ct);
-                delivery.Enqueued = true;
-                // If this write is lost (crash, or the handler already moved the row on), a re-run sends the first
-                // message again: same message id (Service Bus drops it), and the handler skips a finished delivery.
-                await log.TryUpdateAsync(delivery, ct);
+                await log.MarkEnqueuedAsync(delivery, ct);
                 Interlocked.Increment(ref enqueued);
             });
         return enqueued;

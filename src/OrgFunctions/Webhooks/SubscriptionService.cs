@@ -12,7 +12,7 @@ namespace OrgFunctions.Webhooks;
 /// An org's webhook subscriptions: create (the secret is in that answer only), read, change, delete, rotate the
 /// secret, send a test. Every operation needs <c>webhooks.manage</c> on a visible org.
 /// </summary>
-public sealed class SubscriptionService(SubscriptionStore store, EndpointGuard guard, DeliveryLog log,
+public sealed class SubscriptionService(SubscriptionStore store, SubscriptionCache cache, EndpointGuard guard, DeliveryLog log,
     DeliveryQueue queue, EventFactory events, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public const int MaxSubscriptionsPerOrg = 100;
@@ -134,6 +134,8 @@ public sealed class SubscriptionService(SubscriptionStore store, EndpointGuard g
             var tried = await change(found.Value!, ifMatch ?? found.Value!.ETag);
             if (!tried.LostRace)
             {
+                // This process's deliveries see the change at once; other instances' within Webhooks:SubscriptionCacheTtl.
+                cache.Forget(scope.TreePartition, scope.Path.OrgId, id);
                 return tried.Outcome;
             }
             if (ifMatch is not null)
@@ -161,10 +163,9 @@ public sealed class SubscriptionService(SubscriptionStore store, EndpointGuard g
         }
         var e = events.Create(WebhookEventCatalog.WebhookTest, s.OrgPath.OrgId.Value, EventFactory.ActorOf(scope.Caller),
             new JsonObject { ["subscriptionId"] = s.Id });
+        // A new event each time, so no re-run can send it twice: no enqueued mark is needed.
         var delivery = await log.AddOrGetAsync(Deliveries.For(e, s, clock.GetUtcNow()), cancellationToken);
         await queue.EnqueueAsync(delivery, 1, cancellationToken);
-        delivery.Enqueued = true;
-        await log.TryUpdateAsync(delivery, cancellationToken);
         return DeliveryView.From(delivery);
     }
 

@@ -35,6 +35,12 @@ public sealed class WebhookOptions
     /// <summary>How many deliveries the fan-out enqueues at once.</summary>
     public int FanOutParallelism { get; set; } = 16;
 
+    /// <summary>
+    /// How long the delivery handler trusts a subscription it read (zero: it reads on every delivery). A subscription
+    /// disabled, deleted, re-pointed or rotated on another instance is seen by this one within it (ADR 0027).
+    /// </summary>
+    public TimeSpan SubscriptionCacheTtl { get; set; } = TimeSpan.FromSeconds(15);
+
     public RetrySchedule Schedule => string.IsNullOrWhiteSpace(RetrySchedule)
         ? Domain.Webhooks.RetrySchedule.Default
         : Domain.Webhooks.RetrySchedule.Parse(RetrySchedule);

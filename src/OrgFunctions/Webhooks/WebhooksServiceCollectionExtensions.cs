@@ -17,6 +17,8 @@ public static class WebhooksServiceCollectionExtensions
         services.AddOptions<WebhookOptions>()
             .Bind(configuration.GetSection(WebhookOptions.Section))
             .Validate(o => o.Timeout > TimeSpan.Zero && o.FanOutParallelism >= 1, "Webhooks:Timeout and FanOutParallelism must be positive.")
+            .Validate(o => o.SubscriptionCacheTtl >= TimeSpan.Zero && o.SubscriptionCacheTtl <= TimeSpan.FromMinutes(5),
+                "Webhooks:SubscriptionCacheTtl must be between 00:00:00 (no cache) and 00:05:00.")
             .Validate(o => TryParseSchedule(o), "Webhooks:RetrySchedule is not a list of delays (e.g. \"0, 5s, 5m, 30m, 2h\").")
             .ValidateOnStart();
 
@@ -30,10 +32,14 @@ public static class WebhooksServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 ConnectCallback = sp.GetRequiredService<EndpointGuard>().ConnectAsync,
-            });
+            })
+            // The factory's default loggers write each request's full URL (a customer's query-string token with it) and
+            // open a log scope per request; the handler logs each attempt itself, without the URL.
+            .RemoveAllLoggers();
 
         services.AddSingleton<WebhookTables>();
         services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<SubscriptionCache>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<WebhookSender>();

@@ -131,20 +131,22 @@ public class WebhookEndToEndTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
-    public async Task AfterARotationBothSecretsSignWhileTheRowHoldsOnlyProtectedPayloadsAndNoLogShowsEither()
+    public async Task AfterARotationBothSecretsSignWhileTheRowHoldsOnlyProtectedPayloadsAndNoLogShowsEitherOrTheUrl()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var logs = new LogCapture();
         await using var app = await AppHost.StartAsync(azurite, (services, _) => logs.AddTo(services), FastHost);
         var (orgId, key) = await app.SignUpAsync();
-        var (subscriptionId, first) = await SubscribeAsync(app, orgId, key, receiver.Url("rotated", _ => 200), ["org.updated"]);
+        // A receiver URL that is itself a credential (a token in its path, as some chat services issue them).
+        var path = "rotated-" + Guid.NewGuid().ToString("N");
+        var (subscriptionId, first) = await SubscribeAsync(app, orgId, key, receiver.Url(path, _ => 200), ["org.updated"]);
         var rotate = await app.Client.SendAsync(AppHost.Request(HttpMethod.Post, $"api/orgs/{orgId}/webhooks/{subscriptionId}/rotate-secret", key));
         var second = (await rotate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
 
         await UpdateOrgAsync(app, orgId, key, "signed twice");
 
-        await Eventually.TrueAsync(() => receiver.At("rotated").Count == 1, "the delivery arrives");
-        var received = receiver.At("rotated")[0];
+        await Eventually.TrueAsync(() => receiver.At(path).Count == 1, "the delivery arrives");
+        var received = receiver.At(path)[0];
         Assert.True(StandardWebhooksVerifier.Verifies(WebhookSecret.Parse(second), received));
         Assert.True(StandardWebhooksVerifier.Verifies(WebhookSecret.Parse(first), received));
         var row = (await new Azure.Data.Tables.TableClient(azurite.ConnectionString, OrgFunctions.Storage.TableNames.Orgs)
@@ -152,6 +154,7 @@ public class WebhookEndToEndTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.StartsWith(OrgFunctions.Secrets.SecretCodec.Prefix, row.GetString("Secret"));
         Assert.StartsWith(OrgFunctions.Secrets.SecretCodec.Prefix, row.GetString("PreviousSecret"));
         Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(path, StringComparison.Ordinal));
         foreach (var secret in new[] { first, second })
         {
             Assert.DoesNotContain(logs.Lines, line => line.Contains(secret["whsec_".Length..], StringComparison.Ordinal));

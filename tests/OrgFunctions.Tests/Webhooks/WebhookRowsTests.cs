@@ -49,18 +49,20 @@ public sealed class WebhookRowsTests(AzuriteFixture azurite) : IClassFixture<Azu
             DeliveryId = "dlv_" + Guid.NewGuid().ToString("N"), SubscriptionId = "wh_1", TreeId = "t", SubscriptionOrgId = "o", EventId = "evt_1",
             EventType = "org.created", EventOrgId = "o", OccurredAt = At, Payload = "{}", CreatedAt = At, Round = 2, Enqueued = true,
             Attempts = [new AttemptResult(1, At, TimeSpan.FromMilliseconds(12.5), 500, "boom")], NextAttemptAt = At.AddMinutes(1),
+            RoundAttempts = 1,
         };
         var typed = delivery.ToEntity(At.AddSeconds(1));
         var legacy = new TableEntity(delivery.SubscriptionId, delivery.DeliveryId)
         {
             ["TreeId"] = "t", ["SubscriptionOrgId"] = "o", ["EventId"] = "evt_1", ["EventType"] = "org.created", ["EventOrgId"] = "o",
             ["OccurredAt"] = At, ["Payload"] = "{}", ["Status"] = delivery.Status.ToName(), ["Round"] = 2, ["Enqueued"] = true,
-            ["AttemptCount"] = 1, ["Attempts"] = typed.Attempts, ["NextAttemptAt"] = At.AddMinutes(1), ["CreatedAt"] = At, ["UpdatedAt"] = At.AddSeconds(1),
+            ["AttemptCount"] = 1, ["RoundAttempts"] = 1, ["Attempts"] = typed.Attempts, ["NextAttemptAt"] = At.AddMinutes(1), ["CreatedAt"] = At, ["UpdatedAt"] = At.AddSeconds(1),
         };
 
         await StoredColumns.AssertSameAsync(table, typed, legacy);
         var read = DeliveryRecord.Read(await StoredColumns.ReadLegacyAsync<DeliveryEntity>(table, legacy));
-        Assert.Equal((delivery.EventId, delivery.Round, delivery.Enqueued, delivery.NextAttemptAt, delivery.Status), (read.EventId, read.Round, read.Enqueued, read.NextAttemptAt, read.Status));
+        Assert.Equal((delivery.EventId, delivery.Round, delivery.Enqueued, delivery.NextAttemptAt, delivery.Status, delivery.RoundAttempts),
+            (read.EventId, read.Round, read.Enqueued, read.NextAttemptAt, read.Status, read.RoundAttempts));
         Assert.Equal(500, Assert.Single(read.Attempts).StatusCode);
     }
 }
