@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using OrgFunctions.Domain.Events;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Roles;
@@ -11,6 +12,7 @@ using OrgFunctions.Domain.Templates;
 using OrgFunctions.LocalHost.Hosting;
 using OrgFunctions.Orgs;
 using OrgFunctions.Outbox;
+using OrgFunctions.Provisioning;
 using OrgFunctions.Roles;
 using OrgFunctions.Storage;
 using OrgFunctions.Templates;
@@ -48,22 +50,37 @@ public static class ProvisioningBenchmark
             var root = OrgPath.Root(OrgId.Parse(rootId));
             await FillParentAsync(tables, root, options);
 
+            var provisioner = host.Services.GetRequiredService<OrgProvisioner>();
             await ProvisionAsync(client, rootId, "warm-up provisioning");
             await RawCopyAsync(tables, root, "warm-up raw");
+            await StepsDirectlyAsync(provisioner, root, "warm-up steps");
             var provisioning = new List<double>();
             var raw = new List<double>();
+            var steps = new List<double>();
             for (var i = 0; i < options.Samples; i++)
             {
-                provisioning.Add(await ProvisionAsync(client, rootId, $"provisioned {i}"));
-                raw.Add(await RawCopyAsync(tables, root, $"raw {i}"));
+                // The three kinds back to back, in a rotating order, so each sees the same Azurite and machine load.
+                Func<Task>[] kinds =
+                [
+                    async () => provisioning.Add(await ProvisionAsync(client, rootId, $"provisioned {i}")),
+                    async () => raw.Add(await RawCopyAsync(tables, root, $"raw {i}")),
+                    async () => steps.Add(await StepsDirectlyAsync(provisioner, root, $"steps {i}")),
+                ];
+                for (var k = 0; k < kinds.Length; k++)
+                {
+                    await kinds[(i + k) % kinds.Length]();
+                }
             }
 
             var result = new BenchmarkResult(options.Samples, Median(provisioning), Median(raw), Median(provisioning) / Median(raw),
-                provisioning, raw);
+                provisioning, raw, Median(steps), steps);
             output.WriteLine($"Provisioning a sub-org of a parent with {options.CustomRoles} custom roles (+5 system) and {options.Templates} templates");
             output.WriteLine($"  provisioning (HTTP 202 -> completed): median {result.ProvisioningMedianMs:F1} ms, min {provisioning.Min():F1}, max {provisioning.Max():F1} (n={options.Samples})");
             output.WriteLine($"  raw storage work (reads + batched transactions): median {result.RawMedianMs:F1} ms, min {raw.Min():F1}, max {raw.Max():F1} (n={options.Samples})");
+            output.WriteLine($"  the same steps called directly (no engine, no HTTP): median {result.StepsMedianMs:F1} ms, min {steps.Min():F1}, max {steps.Max():F1} (n={options.Samples})");
             output.WriteLine($"  ratio provisioning / raw: {result.Ratio:F1}x (medians, n={options.Samples} each)");
+            output.WriteLine($"    of which the steps' own work / raw: {result.StepsMedianMs / result.RawMedianMs:F1}x; " +
+                             $"provisioning / the steps called directly (engine, HTTP and polling): {result.ProvisioningMedianMs / result.StepsMedianMs:F1}x");
             return result;
         }
         finally
@@ -122,6 +139,27 @@ public static class ProvisioningBenchmark
             }
             await Task.Delay(PollInterval);
         }
+    }
+
+    /// <summary>
+    /// The orchestration's activities, in its order, called in process on the same input shape the starter builds:
+    /// what provisioning costs without the engine (no queues, no history, no gRPC) and without HTTP or status polling.
+    /// </summary>
+    private static async Task<double> StepsDirectlyAsync(OrgProvisioner provisioner, OrgPath parentPath, string name)
+    {
+        var clock = Stopwatch.StartNew();
+        var input = new ProvisioningInput(OrgId.New().Value, parentPath.Value, name, null, null, CopyRoles: true, CopyTemplates: true,
+            SenderIds: [], Actor: "bench", DateTimeOffset.UtcNow, StepMaxAttempts: 1, StepFirstRetrySeconds: 1);
+        await provisioner.ReserveNameAsync(input, CancellationToken.None);
+        await provisioner.CreateOrgAsync(input, CancellationToken.None);
+        await provisioner.CopySettingsAsync(input, CancellationToken.None);
+        await provisioner.CopyRolesAsync(input, CancellationToken.None);
+        await provisioner.CopyTemplatesAsync(input, CancellationToken.None);
+        await provisioner.AttachSenderIdsAsync(input, CancellationToken.None);
+        await provisioner.CreateDefaultWorkspaceAsync(input, CancellationToken.None);
+        await provisioner.CreateFileDropHomeAsync(input, CancellationToken.None);
+        await provisioner.ActivateAsync(new ActivationInput(input, "evt_" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow), CancellationToken.None);
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>The same reads and writes as a provisioning, done directly: what storage alone costs.</summary>

@@ -28,8 +28,8 @@ public static class BenchmarkReport
         {
             text.AppendLine(c, $"| {comparison.What} | {comparison.Baseline} | {comparison.Samples:N0} | " +
                                $"**{comparison.RatioP50:0.00}×** | **{comparison.RatioP99:0.00}×** | " +
-                               $"{comparison.App.Percentile(50):0.0} / {comparison.App.Percentile(99):0.0} ms | " +
-                               $"{comparison.Raw.Percentile(50):0.0} / {comparison.Raw.Percentile(99):0.0} ms |");
+                               $"{comparison.App.Percentile(50):0.0##} / {comparison.App.Percentile(99):0.0##} ms | " +
+                               $"{comparison.Raw.Percentile(50):0.0##} / {comparison.Raw.Percentile(99):0.0##} ms |");
         }
         text.AppendLine();
         text.AppendLine("| App operation (throughput) | Raw baseline (same rows, same run) | Rounds × requests | median ratio of rounds | app / raw median req/s |");

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.LocalHost.Hosting;
 using OrgFunctions.Orgs;
@@ -37,7 +39,7 @@ public static class BenchmarkRun
         try
         {
             using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-            var (rootId, apiKeyId, apiKey) = await SignUpAsync(client, cancellationToken);
+            var (rootId, apiKey) = await SignUpAsync(client, cancellationToken);
             var root = await host.Services.GetRequiredService<OrgStore>().GetAsync(new OrgLocation(rootId, OrgPath.Root(rootId)), cancellationToken)
                 ?? throw new InvalidOperationException("The signed-up root org can't be read.");
 
@@ -50,15 +52,19 @@ public static class BenchmarkRun
             var orgs = storage.GetTableClient(TableNames.Orgs);
             var entities = await CountPartitionAsync(orgs, rootId.Value, cancellationToken);
 
-            var measurements = new Measurements(client, apiKey, apiKeyId, orgs, storage.GetTableClient(TableNames.OrgIndex), tree);
+            var measurements = new Measurements(client, apiKey, orgs, tree);
             var comparisons = new List<Comparison>();
             progress.WriteLine($"Measuring GET /api/orgs/{{id}}: {options.Warmup} warm-up rounds, then {options.PointReadSamples:N0} rounds...");
-            comparisons.AddRange(await measurements.GetOrgAsync(options.Warmup, options.PointReadSamples, cancellationToken));
+            comparisons.Add(await measurements.GetOrgAsync(options.Warmup, options.PointReadSamples, cancellationToken));
             foreach (var pageSize in options.PageSizes)
             {
                 progress.WriteLine($"Measuring the subtree listing at {pageSize}/page: {options.ListingSamples} rounds...");
-                comparisons.AddRange(await measurements.ListSubtreeAsync(pageSize, Math.Max(1, options.Warmup / 20), options.ListingSamples, cancellationToken));
+                comparisons.Add(await measurements.ListSubtreeAsync(pageSize, Math.Max(1, options.Warmup / 20), options.ListingSamples, cancellationToken));
             }
+            progress.WriteLine($"Measuring the app's own work per org (rows to a page's JSON, in process): {options.RowToJsonSamples} rounds...");
+            var rowToJson = await RowToJson.ReadAsync(orgs, tree.Region.Path,
+                host.Services.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions, cancellationToken);
+            comparisons.Add(await rowToJson.MeasureAsync(Math.Max(1, options.RowToJsonSamples / 10), options.RowToJsonSamples));
             progress.WriteLine($"Measuring GET /api/orgs/{{id}} from {options.Concurrency} clients at once: {options.ConcurrentRounds} rounds of " +
                                $"{options.ConcurrentCallsPerRound:N0} requests...");
             var throughputs = new List<ThroughputComparison>
@@ -74,7 +80,7 @@ public static class BenchmarkRun
         }
     }
 
-    private static async Task<(OrgId RootId, string ApiKeyId, string ApiKey)> SignUpAsync(HttpClient client, CancellationToken cancellationToken)
+    private static async Task<(OrgId RootId, string ApiKey)> SignUpAsync(HttpClient client, CancellationToken cancellationToken)
     {
         var response = await client.PostAsJsonAsync("api/signup", new
         {
@@ -83,8 +89,7 @@ public static class BenchmarkRun
         }, cancellationToken);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        return (OrgId.Parse(body.GetProperty("org").GetProperty("id").GetString()!),
-            body.GetProperty("apiKey").GetProperty("id").GetString()!, body.GetProperty("apiKey").GetProperty("secret").GetString()!);
+        return (OrgId.Parse(body.GetProperty("org").GetProperty("id").GetString()!), body.GetProperty("apiKey").GetProperty("secret").GetString()!);
     }
 
     private static async Task<int> CountPartitionAsync(TableClient table, string partition, CancellationToken cancellationToken)

@@ -13,9 +13,9 @@ public class BenchmarkOptionsTests
     [Fact]
     public void QuickAndSampleCountsAreRead()
     {
-        var options = BenchmarkOptions.Parse(["--quick", "--samples", "50", "--listing-samples", "4"]);
+        var options = BenchmarkOptions.Parse(["--quick", "--samples", "50", "--listing-samples", "4", "--row-samples", "30"]);
 
-        Assert.Equal(("quick", 50, 4), (options.Name, options.PointReadSamples, options.ListingSamples));
+        Assert.Equal(("quick", 50, 4, 30), (options.Name, options.PointReadSamples, options.ListingSamples, options.RowToJsonSamples));
     }
 
     [Fact]

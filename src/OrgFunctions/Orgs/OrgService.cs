@@ -248,8 +248,8 @@ public sealed class OrgService(OrgStore store, OrgTables tables, ChildCounts chi
         CancellationToken cancellationToken)
     {
         var path = scope.Path;
-        var (orgs, next) = await store.DescendantsPageAsync(path, page.Size, page.StorageToken, cancellationToken,
+        var (orgs, next) = await store.DescendantViewsPageAsync(path, page.Size, page.StorageToken, cancellationToken,
             childrenOnly ? path.Depth + 1 : null);
-        return new ListPage<OrgView>(orgs.Select(OrgView.From).ToList(), next);
+        return new ListPage<OrgView>(orgs, next);
     }
 }

@@ -37,8 +37,20 @@ public sealed class OrgStore(OrgTables tables)
     }
 
     /// <summary>One page of the subtree under <paramref name="root"/> (itself excluded), depth-first, live orgs only.</summary>
-    public async Task<(IReadOnlyList<OrgRecord> Orgs, string? ContinuationToken)> DescendantsPageAsync(
-        OrgPath root, int maxPerPage, string? continuationToken, CancellationToken cancellationToken, int? depth = null)
+    public Task<(IReadOnlyList<OrgRecord> Orgs, string? ContinuationToken)> DescendantsPageAsync(
+        OrgPath root, int maxPerPage, string? continuationToken, CancellationToken cancellationToken, int? depth = null) =>
+        PageAsync(SubtreeFilter(root, depth), maxPerPage, continuationToken, select: null, OrgRow.Read, cancellationToken);
+
+    /// <summary>
+    /// The same page as <see cref="DescendantsPageAsync"/>, as the API shows it: only the view's columns are read (not
+    /// the settings JSON) and each row maps straight to its view, so a page costs its one query and little per org.
+    /// </summary>
+    public Task<(IReadOnlyList<OrgView> Orgs, string? ContinuationToken)> DescendantViewsPageAsync(
+        OrgPath root, int maxPerPage, string? continuationToken, CancellationToken cancellationToken, int? depth = null) =>
+        PageAsync(SubtreeFilter(root, depth), maxPerPage, continuationToken, OrgView.Columns, OrgView.From, cancellationToken);
+
+    /// <summary>The live orgs below <paramref name="root"/> (at <paramref name="depth"/> only, if given), as one range of its tree's partition.</summary>
+    public static string SubtreeFilter(OrgPath root, int? depth = null)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {root.RootId.Value} and RowKey gt {RowKeys.Org(root)} and RowKey lt {RowKeys.OrgSubtreeEnd(root)}");
@@ -46,12 +58,21 @@ public sealed class OrgStore(OrgTables tables)
         {
             filter += " and " + TableClient.CreateQueryFilter($"Depth eq {d}");
         }
-        filter += " and " + TableClient.CreateQueryFilter($"Status ne {nameof(OrgStatus.Deleted)}");
+        return filter + " and " + TableClient.CreateQueryFilter($"Status ne {nameof(OrgStatus.Deleted)}");
+    }
 
-        await foreach (var page in tables.Orgs.QueryAsync<OrgEntity>(filter, maxPerPage, cancellationToken: cancellationToken)
+    private async Task<(IReadOnlyList<T> Orgs, string? ContinuationToken)> PageAsync<T>(string filter, int maxPerPage,
+        string? continuationToken, IEnumerable<string>? select, Func<OrgEntity, T> map, CancellationToken cancellationToken)
+    {
+        await foreach (var page in tables.Orgs.QueryAsync<OrgEntity>(filter, maxPerPage, select, cancellationToken)
                            .AsPages(continuationToken, maxPerPage))
         {
-            return (page.Values.Select(OrgRow.Read).ToList(), page.ContinuationToken);
+            var items = new List<T>(page.Values.Count);
+            foreach (var row in page.Values)
+            {
+                items.Add(map(row));
+            }
+            return (items, page.ContinuationToken);
         }
         return ([], null);
     }
@@ -63,7 +84,7 @@ public sealed class OrgStore(OrgTables tables)
         do
         {
             // Storage may answer a filtered page with no rows and a token (it skipped deleted rows): keep asking.
-            var (orgs, next) = await DescendantsPageAsync(root, 1, token, cancellationToken);
+            var (orgs, next) = await DescendantViewsPageAsync(root, 1, token, cancellationToken);
             if (orgs.Count > 0)
             {
                 return true;
