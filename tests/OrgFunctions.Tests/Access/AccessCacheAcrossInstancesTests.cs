@@ -29,10 +29,7 @@ public class AccessCacheAcrossInstancesTests(TwoInstancesFixture instances) : IC
 
         await AssertStatusAsync(HttpStatusCode.NoContent, Here, $"{path}/api-keys/{OrgTreeBuilder.KeyIdOf(key)}", ownerKey, HttpMethod.Delete);
 
-        await AssertStatusAsync(HttpStatusCode.Unauthorized, Here, path, key);
-        await AssertStatusAsync(HttpStatusCode.OK, There, path, key);
-        instances.PassTheBound();
-        await AssertStatusAsync(HttpStatusCode.Unauthorized, There, path, key);
+        await AssertCountsHereAtOnceAndThereOnceTheBoundHasPassedAsync(HttpStatusCode.Unauthorized, path, key, key);
     }
 
     [Fact]
@@ -48,10 +45,7 @@ public class AccessCacheAcrossInstancesTests(TwoInstancesFixture instances) : IC
         await AssertStatusAsync(HttpStatusCode.OK, Here, $"{path}/roles/{roleId}", ownerKey, HttpMethod.Put,
             new { name = "Reader", permissions = new[] { Permission.ReportsRead } });
 
-        await AssertStatusAsync(HttpStatusCode.Forbidden, Here, path, key);
-        await AssertStatusAsync(HttpStatusCode.OK, There, path, key);
-        instances.PassTheBound();
-        await AssertStatusAsync(HttpStatusCode.Forbidden, There, path, key);
+        await AssertCountsHereAtOnceAndThereOnceTheBoundHasPassedAsync(HttpStatusCode.Forbidden, path, key, key);
     }
 
     [Theory]
@@ -60,13 +54,8 @@ public class AccessCacheAcrossInstancesTests(TwoInstancesFixture instances) : IC
     [InlineData("removed")]
     public async Task AMembershipThatEndsEndsItsSessionsThereOnceTheBoundHasPassed(string how)
     {
-        var (root, ownerKey) = await instances.RootAsync();
-        var member = await new MemberBuilder(Here.Services).AddAsync(root.Org.Path, SystemRoles.MemberId);
-        var hereSession = await SignInHttp.TokenAsync(Here, member);
-        var thereSession = await SignInHttp.TokenAsync(There, member);
+        var (root, ownerKey, member, hereSession, thereSession) = await SignedInHereAndThereAsync();
         var path = $"api/orgs/{root.Org.Id}";
-        await AssertStatusAsync(HttpStatusCode.OK, Here, path, hereSession);
-        await AssertStatusAsync(HttpStatusCode.OK, There, path, thereSession);
 
         switch (how)
         {
@@ -86,23 +75,15 @@ public class AccessCacheAcrossInstancesTests(TwoInstancesFixture instances) : IC
                 break;
         }
 
-        await AssertStatusAsync(HttpStatusCode.Unauthorized, Here, path, hereSession);
-        await AssertStatusAsync(HttpStatusCode.OK, There, path, thereSession);
-        instances.PassTheBound();
-        await AssertStatusAsync(HttpStatusCode.Unauthorized, There, path, thereSession);
+        await AssertCountsHereAtOnceAndThereOnceTheBoundHasPassedAsync(HttpStatusCode.Unauthorized, path, hereSession, thereSession);
     }
 
     [Fact]
     public async Task ASessionSignedOutEndsAtOnceWhereItWasSignedOutAndElsewhereOnceTheBoundHasPassed()
     {
-        var (root, _) = await instances.RootAsync();
-        var member = await new MemberBuilder(Here.Services).AddAsync(root.Org.Path, SystemRoles.MemberId);
-        var session = await SignInHttp.TokenAsync(Here, member);
-        var other = await SignInHttp.TokenAsync(There, member);
+        var (root, _, _, session, other) = await SignedInHereAndThereAsync();
         var path = $"api/orgs/{root.Org.Id}";
-        await AssertStatusAsync(HttpStatusCode.OK, Here, path, session);
         await AssertStatusAsync(HttpStatusCode.OK, There, path, session);
-        await AssertStatusAsync(HttpStatusCode.OK, There, path, other);
 
         Assert.Equal(HttpStatusCode.NoContent, (await SignInHttp.SignOutAsync(Here, session)).Status);
         Assert.Equal(HttpStatusCode.NoContent, (await SignInHttp.SignOutAsync(There, other)).Status);
@@ -154,6 +135,31 @@ public class AccessCacheAcrossInstancesTests(TwoInstancesFixture instances) : IC
         var wrongSecret = key[..^4] + (key.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
         await AssertStatusAsync(HttpStatusCode.Unauthorized, There, path, wrongSecret);
         await AssertStatusAsync(HttpStatusCode.OK, There, path, key);
+    }
+
+    /// <summary>A member of a new root with a session signed in here and one signed in there, each used once where it was signed in.</summary>
+    private async Task<(OrgRecord Root, string OwnerKey, Member Member, string HereSession, string ThereSession)> SignedInHereAndThereAsync()
+    {
+        var (root, ownerKey) = await instances.RootAsync();
+        var member = await new MemberBuilder(Here.Services).AddAsync(root.Org.Path, SystemRoles.MemberId);
+        var hereSession = await SignInHttp.TokenAsync(Here, member);
+        var thereSession = await SignInHttp.TokenAsync(There, member);
+        await AssertStatusAsync(HttpStatusCode.OK, Here, $"api/orgs/{root.Org.Id}", hereSession);
+        await AssertStatusAsync(HttpStatusCode.OK, There, $"api/orgs/{root.Org.Id}", thereSession);
+        return (root, ownerKey, member, hereSession, thereSession);
+    }
+
+    /// <summary>
+    /// The change counts at once here (<paramref name="refused"/> for <paramref name="hereToken"/>); there, the cached
+    /// caller (<paramref name="thereToken"/>) still gets 200 within the bound, and <paramref name="refused"/> once it has passed.
+    /// </summary>
+    private async Task AssertCountsHereAtOnceAndThereOnceTheBoundHasPassedAsync(HttpStatusCode refused, string path, string hereToken,
+        string thereToken)
+    {
+        await AssertStatusAsync(refused, Here, path, hereToken);
+        await AssertStatusAsync(HttpStatusCode.OK, There, path, thereToken);
+        instances.PassTheBound();
+        await AssertStatusAsync(refused, There, path, thereToken);
     }
 
     private async Task AssertStatusAsync(HttpStatusCode expected, AppHost app, string path, string token,
