@@ -150,7 +150,7 @@ var appSettings = [
   }
   {
     name: 'Access__CacheEntries'
-    value: '10000'
+    value: '100000'
   }
 ]
 

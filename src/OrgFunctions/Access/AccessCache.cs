@@ -7,10 +7,10 @@ using OrgFunctions.Storage;
 namespace OrgFunctions.Access;
 
 /// <summary>
-/// What authenticating and locating cost when warm (ADR 0026): callers by the hash of their whole token, org locations and
-/// org rows by org id, each served for at most <see cref="AccessOptions.CacheStaleness"/> after the reads it came from
-/// began, and never after this process committed a change to the entry's tree (<see cref="TreeChanges"/>). Only what
-/// was found is kept: a refusal is never cached, so a key or session just created works at once. Bounded by
+/// What authenticating and locating cost when warm (ADR 0026): callers by the hash of their whole token and org rows by
+/// org id, each served for at most <see cref="AccessOptions.CacheStaleness"/> after the reads it came from began, and
+/// never after this process committed a change to the entry's tree (<see cref="TreeChanges"/>); org locations, which
+/// never change, for as long as there is room (<see cref="KeepForGood"/>). Only what was found is kept: a refusal is never cached, so a key or session just created works at once. Bounded by
 /// <see cref="AccessOptions.CacheEntries"/>, so a flood of tokens can't grow memory.
 /// </summary>
 public sealed class AccessCache : IDisposable
@@ -51,7 +51,7 @@ public sealed class AccessCache : IDisposable
         {
             return null;
         }
-        if (_clock.GetUtcNow() >= entry.ValidUntil || _changes.ChangedSince(entry.Tree, entry.Mark.Sequence))
+        if (_clock.GetUtcNow() >= entry.ValidUntil || (entry.Tree is not null && _changes.ChangedSince(entry.Tree, entry.Mark.Sequence)))
         {
             _entries.Remove(key);
             return null;
@@ -73,12 +73,27 @@ public sealed class AccessCache : IDisposable
             new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _staleness });
     }
 
+    /// <summary>
+    /// Keeps what never changes once found (an org's location: an id is never reused, a path never moves), for as long as
+    /// the size limit lets it stay: neither the bound nor a change to its tree ends it. What may have changed since is
+    /// checked where it matters (the org's row is read, or taken from a bounded entry).
+    /// </summary>
+    public void KeepForGood<T>(string key, T value) where T : class
+    {
+        if (_staleness <= TimeSpan.Zero)
+        {
+            return;
+        }
+        _entries.Set(key, new Entry(value, null, default, DateTimeOffset.MaxValue), new MemoryCacheEntryOptions { Size = 1 });
+    }
+
     /// <summary>Drops an entry at once (a session signed out here).</summary>
     public void Forget(string key) => _entries.Remove(key);
 
     public void Dispose() => _entries.Dispose();
 
-    private sealed record Entry(object Value, string Tree, CacheMark Mark, DateTimeOffset ValidUntil);
+    /// <summary>A value, the tree it was read from and when (no tree: kept for good), and until when it may be served.</summary>
+    private sealed record Entry(object Value, string? Tree, CacheMark Mark, DateTimeOffset ValidUntil);
 }
 
 /// <summary>This process's change sequence and the time, taken before a read (<see cref="AccessCache.Mark"/>).</summary>

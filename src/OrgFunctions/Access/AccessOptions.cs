@@ -6,13 +6,16 @@ public sealed class AccessOptions : OrgFunctions.Configuration.IValidatedOptions
     public const string Section = "Access";
 
     /// <summary>
-    /// The most a cached caller, org location or org row may lag behind a change made on another instance (on the
+    /// The most a cached caller or org row may lag behind a change made on another instance (on the
     /// instance that made it, the change counts at once). Zero turns the cache off: every request reads everything.
     /// </summary>
     public TimeSpan CacheStaleness { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How many entries (callers, org locations, org rows) the cache holds at most, so a flood of tokens can't grow memory.</summary>
-    public int CacheEntries { get; set; } = 10_000;
+    /// <summary>
+    /// How many entries (callers, org locations, org rows) the cache holds at most, so memory can't grow without end.
+    /// Locations stay until room is needed (a few hundred bytes each); the rest leave with the bound.
+    /// </summary>
+    public int CacheEntries { get; set; } = 100_000;
 
     public IEnumerable<string> Problems()
     {

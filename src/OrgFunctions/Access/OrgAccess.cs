@@ -5,7 +5,7 @@ using OrgFunctions.Orgs;
 namespace OrgFunctions.Access;
 
 /// <summary>
-/// Finds an org for a caller: locate it (one index point read, or none when its location is cached), decide visibility
+/// Finds an org for a caller: locate it (one index point read, or none once its location is cached), decide visibility
 /// from the path alone, then the permission, then read it (one point read). A missing org and an invisible one fail the
 /// same way, so nothing leaks. A route that answers with the org or changes it reads its row fresh
 /// (<see cref="ResolveAsync"/>), so a deleted org is 404 at once; a listing, which uses the org only to scope its query,
@@ -50,7 +50,10 @@ public sealed class OrgAccess(OrgStore store, AccessCache cache)
         return org;
     }
 
-    /// <summary>Where the org is: a path never changes while the org lives, so only a found location is kept.</summary>
+    /// <summary>
+    /// Where the org is. An id is never reused and a path never moves, so a location found is kept for good; a deleted
+    /// org is caught by its row (read, or bounded in the cache). A missing one is never kept: an org just made is found.
+    /// </summary>
     private async Task<OrgLocation?> LocateAsync(string orgId, CancellationToken cancellationToken)
     {
         var key = AccessCache.LocationKey(orgId);
@@ -58,11 +61,10 @@ public sealed class OrgAccess(OrgStore store, AccessCache cache)
         {
             return cached;
         }
-        var mark = cache.Mark();
         var location = await store.LocateAsync(orgId, cancellationToken);
         if (location is not null)
         {
-            cache.Keep(key, location.Path.RootId.Value, mark, location);
+            cache.KeepForGood(key, location);
         }
         return location;
     }

@@ -74,12 +74,26 @@ public class AccessCacheTests
     }
 
     [Fact]
+    public void WhatIsKeptForGoodOutlivesTheBoundAndChangesToItsTree()
+    {
+        using var cache = Cache(TimeSpan.FromSeconds(5));
+        cache.KeepForGood("location", "path");
+
+        _clock.Advance(TimeSpan.FromDays(1));
+        _tables.Changes.Committed(Tree);
+
+        Assert.Equal("path", cache.Find<string>("location"));
+    }
+
+    [Fact]
     public void ZeroStalenessKeepsNothing()
     {
         using var cache = Cache(TimeSpan.Zero);
         cache.Keep("k", Tree, cache.Mark(), "value");
+        cache.KeepForGood("location", "path");
 
         Assert.Null(cache.Find<string>("k"));
+        Assert.Null(cache.Find<string>("location"));
     }
 
     [Fact]
