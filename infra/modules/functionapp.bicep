@@ -173,6 +173,16 @@ var appSettings = [
     name: 'Email__DispatchSchedule'
     value: '*/5 * * * * *'
   }
+  // The caller and org-location cache (docs/decisions/0026): a revocation, role change, suspension, lockout or org
+  // deletion made on one instance counts on the others within this bound.
+  {
+    name: 'Access__CacheStaleness'
+    value: '00:00:05'
+  }
+  {
+    name: 'Access__CacheEntries'
+    value: '100000'
+  }
 ]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

@@ -15,11 +15,13 @@ namespace OrgFunctions.Access;
 
 /// <summary>
 /// Turns <c>Authorization: Bearer …</c> into a <see cref="Caller"/>. A session token (<c>ofs_…</c>) goes to
-/// <see cref="SessionAuthenticator"/>. An API key (<c>ofk_…</c>): the key's index row, its tree row (so a
-/// revocation counts at once), then its role and its org's row (so a deleted org's keys never work, whatever the
-/// interleaving of an issue and the delete). Anything else is null, which the endpoint answers with 401.
+/// <see cref="SessionAuthenticator"/>. An API key (<c>ofk_…</c>): the key's index row, its tree row (the truth about a
+/// revocation), then its role and its org's row (so a deleted org's keys never work, whatever the interleaving of an
+/// issue and the delete). A key found is kept in the <see cref="AccessCache"/> under the hash of the whole token, so a
+/// warm request reads nothing and a wrong secret never matches; a refusal is never kept. Anything else is null, which the
+/// endpoint answers with 401.
 /// </summary>
-public sealed class RequestAuthenticator(OrgTables tables, OrgStore orgs, SessionAuthenticator sessions, TimeProvider clock,
+public sealed class RequestAuthenticator(OrgTables tables, OrgStore orgs, SessionAuthenticator sessions, AccessCache cache, TimeProvider clock,
     ILogger<RequestAuthenticator> logger)
 {
     // lastUsedAt is for people, not for auditing each call: writing it at most this often keeps reads cheap.
@@ -54,7 +56,16 @@ public sealed class RequestAuthenticator(OrgTables tables, OrgStore orgs, Sessio
         {
             return null;
         }
+        // The whole token, secret included: an entry answers only the exact token that was verified.
+        var cacheKey = AccessCache.KeyCallerKey(token!);
+        var now = clock.GetUtcNow();
+        // Once lastUsedAt is due again, read everything: the write is conditional on the row as read.
+        if (cache.Find<KnownKey>(cacheKey) is { } known && known.LastUsedAt is { } used && now - used < LastUsedResolution)
+        {
+            return known.Caller;
+        }
 
+        var mark = cache.Mark();
         await tables.EnsureCreatedAsync();
         var index = await tables.Index.GetEntityIfExistsAsync<IndexEntity>(IndexKeys.ApiKey(presented.KeyId), IndexKeys.RowKey,
             cancellationToken: cancellationToken);
@@ -86,25 +97,32 @@ public sealed class RequestAuthenticator(OrgTables tables, OrgStore orgs, Sessio
             return null;
         }
 
-        await TouchAsync(keyRow.Value!, key, cancellationToken);
-        return new Caller(key.Key.Id, path, RoleRow.Read(roleRow.Value!).Role);
+        var lastUsed = await TouchAsync(keyRow.Value!, key, now, cancellationToken);
+        var caller = new Caller(key.Key.Id, path, RoleRow.Read(roleRow.Value!).Role);
+        cache.Keep(cacheKey, path.RootId.Value, mark, new KnownKey(caller, lastUsed));
+        return caller;
     }
 
-    private async Task TouchAsync(ApiKeyEntity row, ApiKeyRecord key, CancellationToken cancellationToken)
+    /// <summary>Writes lastUsedAt when it is due; returns the last use as stored after (null: never written).</summary>
+    private async Task<DateTimeOffset?> TouchAsync(ApiKeyEntity row, ApiKeyRecord key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         if (key.Key.LastUsedAt is { } last && now - last < LastUsedResolution)
         {
-            return;
+            return last;
         }
         try
         {
             // Conditional on the row we read: a concurrent revocation wins, and this write is simply dropped.
             await tables.Orgs.UpdateEntityAsync(ApiKeyRow.Used(row, now), row.ETag, TableUpdateMode.Merge, cancellationToken);
+            return now;
         }
         catch (Azure.RequestFailedException ex)
         {
             logger.LogDebug("lastUsedAt of key {KeyId} not updated: {Status}", key.Key.Id, ex.Status);
+            return key.Key.LastUsedAt;
         }
     }
+
+    /// <summary>A verified key's caller, and its last use as stored (a cache hit stops short of the next write due).</summary>
+    private sealed record KnownKey(Caller Caller, DateTimeOffset? LastUsedAt);
 }

@@ -14,7 +14,8 @@ namespace OrgFunctions.Http;
 /// looked up, and a 400 says nothing about whether an org exists. An org-scoped route (<c>InOrgAsync</c>,
 /// <c>ListInOrgAsync</c>) states its permission once; the org is resolved after the body and the page (404 for what the
 /// caller can't see, exactly as for a missing org; 403 for a missing permission), and its service gets the
-/// <see cref="OrgScope"/>.
+/// <see cref="OrgScope"/>. A listing's org may come from the access cache (a warm page is its query alone); every other
+/// route reads the org's row fresh (ADR 0026).
 /// </summary>
 public sealed class Api(RequestAuthenticator authenticator, OrgAccess access)
 {
@@ -59,7 +60,7 @@ public sealed class Api(RequestAuthenticator authenticator, OrgAccess access)
         Func<OrgScope, PageRequest, Task<Outcome<ListPage<T>>>> list, CancellationToken cancellationToken) =>
         ListAsync(request, limits, async (caller, page) =>
         {
-            var org = await access.ResolveAsync(caller, orgId, permission, cancellationToken);
+            var org = await access.ResolveForListingAsync(caller, orgId, permission, cancellationToken);
             return org.Failure is { } failure ? failure : await list(new OrgScope(caller, org.Value!), page);
         }, cancellationToken);
 
@@ -79,7 +80,7 @@ public sealed class Api(RequestAuthenticator authenticator, OrgAccess access)
             {
                 return Problems.Validation(errors);
             }
-            var org = await access.ResolveAsync(caller, orgId, permission, cancellationToken);
+            var org = await access.ResolveForListingAsync(caller, orgId, permission, cancellationToken);
             return org.Failure is { } failure ? OutcomeResults.ToResult(failure)
                 : (await list(new OrgScope(caller, org.Value!), filter, page)).ToResult(p =>
                     new OkObjectResult(new ListPage<T>(p.Items, PageTokens.Encode(p.ContinuationToken))));

@@ -9,6 +9,7 @@ public static class OrgTablesServiceCollectionExtensions
     public static IServiceCollection AddOrgTables(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TreeChanges>();
         services.AddSingleton<OrgTables>();
         services.AddSingleton<NameReservations>();
         return services;

@@ -79,6 +79,7 @@ public sealed class PartitionWrite(string partitionKey)
     /// <summary>
     /// Submits the transactions in order to the tree table, marking the tree as holding pending events (or emails) first
     /// when any transaction adds one (<see cref="PendingTrees"/>, <see cref="Email.EmailOutbox"/>). Stops at the first lost race; other failures throw.
+    /// Then tells <see cref="OrgTables.Changes"/> that the tree changed.
     /// </summary>
     public async Task<WriteResult> SubmitAsync(OrgTables tables, CancellationToken cancellationToken)
     {
@@ -91,17 +92,26 @@ public sealed class PartitionWrite(string partitionKey)
         {
             await Email.EmailOutbox.MarkAsync(tables.Index, partitionKey, cancellationToken);
         }
-        var offset = 0;
-        foreach (var transaction in transactions)
+        try
         {
-            var result = await SubmitOneAsync(tables.Orgs, transaction, offset, cancellationToken);
-            if (!result.Applied)
+            var offset = 0;
+            foreach (var transaction in transactions)
             {
-                return result;
+                var result = await SubmitOneAsync(tables.Orgs, transaction, offset, cancellationToken);
+                if (!result.Applied)
+                {
+                    return result;
+                }
+                offset += transaction.Count;
             }
-            offset += transaction.Count;
+            return WriteResult.Ok;
         }
-        return WriteResult.Ok;
+        finally
+        {
+            // Whatever committed (a failure may follow an applied transaction): this process's cached reads of the tree
+            // are stale from now on (Access/AccessCache).
+            tables.Changes.Committed(partitionKey);
+        }
     }
 
     private static async Task<WriteResult> SubmitOneAsync(TableClient table, IReadOnlyList<TableTransactionAction> transaction, int offset,

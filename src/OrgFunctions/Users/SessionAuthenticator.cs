@@ -12,10 +12,11 @@ namespace OrgFunctions.Users;
 /// session (one point read), then the membership and the org at once, then the role. The idle timeout is the org's
 /// <c>sessionTimeoutMinutes</c> as it is now, so lowering it applies at the next use; the absolute lifetime is
 /// <see cref="UsersOptions.SessionLifetime"/>. A session whose membership is gone, suspended or locked, or whose org is
-/// deleted, has ended: it is refused and its row deleted.
+/// deleted, has ended: it is refused and its row deleted. A session found valid is kept in the <see cref="AccessCache"/>
+/// under its token hash until its next use is due to be written (or the cache's bound, or a change to its tree here).
 /// </summary>
 public sealed class SessionAuthenticator(SessionStore sessions, MembershipStore memberships, OrgStore orgs, RoleStore roles,
-    IOptions<UsersOptions> options, TimeProvider clock)
+    AccessCache cache, IOptions<UsersOptions> options, TimeProvider clock)
 {
     // A use is written at most this often (and at most every tenth of the idle timeout), so that reads stay reads: the
     // idle time is counted from the last use written, so a session may end up to this much early, never late.
@@ -23,6 +24,13 @@ public sealed class SessionAuthenticator(SessionStore sessions, MembershipStore 
 
     public async Task<Authentication> AuthenticateAsync(UserToken token, CancellationToken cancellationToken)
     {
+        var cacheKey = AccessCache.SessionCallerKey(token.Hash);
+        if (cache.Find<KnownSession>(cacheKey) is { } known && known.ServesAt(clock.GetUtcNow()))
+        {
+            return Authentication.As(known.Caller);
+        }
+
+        var mark = cache.Mark();
         var session = await sessions.FindAsync(token, cancellationToken);
         if (session is null)
         {
@@ -49,17 +57,28 @@ public sealed class SessionAuthenticator(SessionStore sessions, MembershipStore 
             return await EndedAsync(session, cancellationToken);
         }
         var resolution = TimeSpan.FromTicks(Math.Min(TouchResolution.Ticks, policy.IdleTimeout.Ticks / 10));
-        if (now - session.LastUsedAt >= resolution)
+        var lastUsed = session.LastUsedAt;
+        if (now - lastUsed >= resolution)
         {
             await sessions.TouchAsync(session, now, cancellationToken);
+            lastUsed = now;
         }
-        return Authentication.As(Caller.ForUser(session.UserId, session.Path, role.Role));
+        var caller = Caller.ForUser(session.UserId, session.Path, role.Role);
+        cache.Keep(cacheKey, session.Path.RootId.Value, mark, new KnownSession(caller, session.SignedInAt, lastUsed, policy, resolution));
+        return Authentication.As(caller);
     }
 
     /// <summary>The org's session policy as it is now: its idle timeout setting within the configured lifetime.</summary>
     public SessionPolicy PolicyOf(OrgRecord org) =>
         SessionPolicy.ForOrg(Convert.ToInt32(org.Settings["sessionTimeoutMinutes"].Value, System.Globalization.CultureInfo.InvariantCulture),
             options.Value.SessionLifetime);
+
+    /// <summary>A session found valid: served from the cache while it stays valid and its next use isn't due to be written.</summary>
+    private sealed record KnownSession(Caller Caller, DateTimeOffset SignedInAt, DateTimeOffset LastUsedAt, SessionPolicy Policy, TimeSpan TouchResolution)
+    {
+        public bool ServesAt(DateTimeOffset now) =>
+            now - LastUsedAt < TouchResolution && Policy.StateAt(SignedInAt, LastUsedAt, now) == SessionState.Valid;
+    }
 
     private async Task<Authentication> EndedAsync(SessionRecord session, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using OrgFunctions.Access;
 using OrgFunctions.Domain.Orgs;
 using OrgFunctions.Domain.Users;
 using OrgFunctions.Storage;
@@ -10,7 +11,7 @@ namespace OrgFunctions.Users;
 public sealed record SessionRecord(string TokenHash, string UserId, OrgPath Path, DateTimeOffset SignedInAt, DateTimeOffset LastUsedAt, ETag ETag);
 
 /// <summary>Sessions by the hash of their token: started at sign-in, read at each use, ended at sign-out or expiry.</summary>
-public sealed class SessionStore(OrgTables tables)
+public sealed class SessionStore(OrgTables tables, AccessCache cache)
 {
     /// <summary>Starts a session; the token is returned once and only its hash is stored.</summary>
     public async Task<(UserToken Token, SessionRecord Session)> StartAsync(string userId, OrgPath path, DateTimeOffset now,
@@ -51,9 +52,13 @@ public sealed class SessionStore(OrgTables tables)
         }
     }
 
-    /// <summary>Ends a session; ending one that is gone changes nothing.</summary>
+    /// <summary>
+    /// Ends a session; ending one that is gone changes nothing. This process forgets it at once; another instance that
+    /// cached it serves it until its cache's bound (ADR 0026).
+    /// </summary>
     public async Task EndAsync(string tokenHash, CancellationToken cancellationToken)
     {
+        cache.Forget(AccessCache.SessionCallerKey(tokenHash));
         await tables.EnsureCreatedAsync();
         try
         {
@@ -62,6 +67,8 @@ public sealed class SessionStore(OrgTables tables)
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
         }
+        // Again: a use of this session that read its row before the delete may have kept it meanwhile.
+        cache.Forget(AccessCache.SessionCallerKey(tokenHash));
     }
 
     private static SessionRecord Read(SessionEntity row) =>

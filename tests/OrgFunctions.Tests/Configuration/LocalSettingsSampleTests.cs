@@ -25,6 +25,7 @@ public class LocalSettingsSampleTests
         { typeof(global::OrgFunctions.Users.UsersOptions), global::OrgFunctions.Users.UsersOptions.Section },
         { typeof(global::OrgFunctions.ActivityFeed.ActivityOptions), global::OrgFunctions.ActivityFeed.ActivityOptions.Section },
         { typeof(global::OrgFunctions.PaymentGateways.PaymentVaultOptions), global::OrgFunctions.PaymentGateways.PaymentVaultOptions.Section },
+        { typeof(global::OrgFunctions.Access.AccessOptions), global::OrgFunctions.Access.AccessOptions.Section },
     };
 
     private static Dictionary<string, string?> SampleValues()

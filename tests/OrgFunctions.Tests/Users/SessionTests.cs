@@ -115,11 +115,16 @@ public class SessionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture
         Assert.Equal(Expired, after.ProblemType());
     }
 
-    /// <summary>Suspends the membership straight in storage, as an admin's change would store it.</summary>
+    /// <summary>
+    /// Suspends the membership straight in storage, as an admin's change would store it, and tells the instance's access
+    /// cache as that change's write would (ADR 0026).
+    /// </summary>
     internal static async Task SuspendAsync(AppHost app, Member member)
     {
         var record = (await new MemberBuilder(app.Services).MembershipAsync(member))!;
         record.Membership.Suspend();
-        await app.Services.GetRequiredService<OrgTables>().Orgs.UpdateEntityAsync(MembershipRow.Updated(record), record.ETag, TableUpdateMode.Replace);
+        var tables = app.Services.GetRequiredService<OrgTables>();
+        await tables.Orgs.UpdateEntityAsync(MembershipRow.Updated(record), record.ETag, TableUpdateMode.Replace);
+        tables.Changes.Committed(member.Org.RootId.Value);
     }
 }

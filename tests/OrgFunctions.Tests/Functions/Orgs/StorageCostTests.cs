@@ -165,6 +165,80 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         Assert.Equal(expected, measured);
     }
 
+    /// <summary>
+    /// The "warm" table of src/OrgFunctions/Orgs/README.md: the same depth-3 org on an instance with the access cache on,
+    /// each route's second request. The caller (key or session), the org's location and, for a listing, the org's row
+    /// come from the cache; a route that answers with the org still reads its row. A refusal is never cached.
+    /// </summary>
+    public static readonly TheoryData<string, string> WarmCosts = new()
+    {
+        { "GET org", "1 PointRead GET Orgs" },
+        { "GET org (session)", "1 PointRead GET Orgs" },
+        { "GET settings", "1 PointRead GET Orgs" },
+        { "GET children", "1 Query GET Orgs" },
+        { "GET descendants", "1 Query GET Orgs" },
+        { "GET users", "1 Query GET Orgs" },
+        { "GET org (unknown key: 401)", "1 PointRead GET OrgIndex" },
+    };
+
+    [Fact]
+    public async Task AWarmRequestCostsWhatTheReadmeSays()
+    {
+        var warm = await cost.WarmAppAsync();
+        var key = await cost.WarmKeyAsync(cost.Tree.Root);
+        var org = cost.Tree.PathDown(0)[3];
+        await new BulkTreeBuilder(cost.Orgs).SystemRolesAsync(org);
+        var member = await new MemberBuilder(warm.Services).AddAsync(org.Org.Path, Domain.Roles.SystemRoles.MemberId);
+        var session = await SignInHttp.TokenAsync(warm, member);
+        var unknown = Domain.ApiKeys.ApiKey.Issue(org.Org.Id, "never stored", "owner", DateTimeOffset.UtcNow).Secret.Token;
+        var routes = new (string Name, string Path, string Token, HttpStatusCode Status)[]
+        {
+            ("GET org", $"api/orgs/{org.Org.Id}", key, HttpStatusCode.OK),
+            ("GET org (session)", $"api/orgs/{org.Org.Id}", session, HttpStatusCode.OK),
+            ("GET settings", $"api/orgs/{org.Org.Id}/settings", key, HttpStatusCode.OK),
+            ("GET children", $"api/orgs/{org.Org.Id}/children", key, HttpStatusCode.OK),
+            ("GET descendants", $"api/orgs/{org.Org.Id}/descendants", key, HttpStatusCode.OK),
+            ("GET users", $"api/orgs/{org.Org.Id}/users", key, HttpStatusCode.OK),
+            ("GET org (unknown key: 401)", $"api/orgs/{org.Org.Id}", unknown, HttpStatusCode.Unauthorized),
+        };
+        var measured = new Dictionary<string, string>();
+        foreach (var (name, path, token, status) in routes)
+        {
+            var cold = await HttpAnswer.SendAsync(warm, AppHost.Request(HttpMethod.Get, path, token));
+            Assert.True(cold.Status == status, $"{name}: {cold}");
+            var (answer, requests) = await cost.MeasureAsync(warm, AppHost.Request(HttpMethod.Get, path, token));
+            Assert.True(answer.Status == status, $"{name}: {answer}");
+            measured[name] = Describe(requests);
+            output.WriteLine($"| {name} (warm) | {(int)answer.Status} | {measured[name]} |");
+        }
+
+        Assert.Equal(WarmCosts.ToDictionary(row => (string)row[0], row => (string)row[1]), measured);
+    }
+
+    [Fact]
+    public async Task AWarmDescendantsPageIsExactlyItsRangeQuery()
+    {
+        var warm = await cost.WarmAppAsync();
+        var key = await cost.WarmKeyAsync(cost.Tree.Root);
+        var first = $"api/orgs/{cost.Tree.Root.Org.Id}/descendants?maxPerPage=100";
+        Assert.Equal(HttpStatusCode.OK, (await HttpAnswer.SendAsync(warm, AppHost.Request(HttpMethod.Get, first, key))).Status);
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var query = token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token);
+            var (answer, requests) = await cost.MeasureAsync(warm, AppHost.Request(HttpMethod.Get, first + query, key));
+
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            AssertCost(requests, indexReads: 0, treeReads: 0, queries: 1);
+            seen.AddRange(answer.Json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+            token = answer.Json.GetProperty("continuationToken").GetString();
+        }
+        while (token is not null);
+
+        Assert.Equal(cost.Tree.All.Skip(1).Select(o => o.Org.Id.Value).Order(), seen.Order());
+    }
+
     /// <summary>The sign-in rows: a wrong password, a sign-in, who am I, sign-out, for a member of the depth-3 org.</summary>
     private async Task MeasureSignInRoutesAsync(OrgRecord org, Dictionary<string, string> measured)
     {
