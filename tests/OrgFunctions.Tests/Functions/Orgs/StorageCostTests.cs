@@ -243,14 +243,8 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
     private async Task MeasureSignInRoutesAsync(OrgRecord org, Dictionary<string, string> measured)
     {
         var member = await new MemberBuilder(cost.App.Services).AddAsync(org.Org.Path, Domain.Roles.SystemRoles.MemberId);
-        async Task<HttpAnswer> Measure(string name, HttpRequestMessage request, HttpStatusCode expected)
-        {
-            var (answer, requests) = await cost.MeasureAsync(request);
-            Assert.True(answer.Status == expected, $"{name}: {answer}");
-            measured[name] = Describe(requests);
-            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
-            return answer;
-        }
+        Task<HttpAnswer> Measure(string name, HttpRequestMessage request, HttpStatusCode expected) =>
+            MeasureIntoAsync(measured, name, request, expected);
         await Measure("POST auth/sign-in (wrong password)", AppHost.Request(HttpMethod.Post, "api/auth/sign-in", null,
             new { email = member.Email, password = "not the password at all", orgId = org.Org.Id.Value }), HttpStatusCode.Unauthorized);
         var signedIn = await Measure("POST auth/sign-in", AppHost.Request(HttpMethod.Post, "api/auth/sign-in", null,
@@ -266,14 +260,8 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
     {
         var member = await new MemberBuilder(cost.App.Services).AddAsync(org.Org.Path);
         var orgPath = $"api/orgs/{org.Org.Id}/workspaces";
-        async Task<HttpAnswer> Measure(string name, HttpMethod method, string path, object? body, HttpStatusCode expected)
-        {
-            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(method, path, key, body));
-            Assert.True(answer.Status == expected, $"{name}: {answer}");
-            measured[name] = Describe(requests);
-            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
-            return answer;
-        }
+        Task<HttpAnswer> Measure(string name, HttpMethod method, string path, object? body, HttpStatusCode expected) =>
+            MeasureIntoAsync(measured, name, AppHost.Request(method, path, key, body), expected);
         await Measure("GET workspaces", HttpMethod.Get, orgPath, null, HttpStatusCode.OK);
         var created = await Measure("POST workspaces", HttpMethod.Post, orgPath, new { name = "Measured" }, HttpStatusCode.Created);
         var workspace = $"{orgPath}/{created.Json.GetProperty("id").GetString()}";
@@ -316,13 +304,8 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         var key = await cost.WarmKeyAsync(org);
         var id = org.Org.Id.Value;
         var measured = new Dictionary<string, string>();
-        async Task<HttpAnswer> Measure(string name, HttpMethod method, string path, object? body = null)
-        {
-            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(method, $"api/orgs/{id}/{path}", key, body));
-            measured[name] = Describe(requests);
-            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
-            return answer;
-        }
+        Task<HttpAnswer> Measure(string name, HttpMethod method, string path, object? body = null) =>
+            MeasureIntoAsync(measured, name, AppHost.Request(method, $"api/orgs/{id}/{path}", key, body));
         // Creates the per-org tables, which happens once per process.
         await cost.MeasureAsync(AppHost.Request(HttpMethod.Post, $"api/orgs/{id}/blocklist", key, new { channel = "sms", identifier = "+353870000001" }));
 
@@ -363,13 +346,8 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         var child = cost.Tree.ChildrenOf(root)[0];
         var key = await cost.WarmKeyAsync(root);
         var measured = new Dictionary<string, string>();
-        async Task<HttpAnswer> Measure(string name, HttpMethod method, OrgRecord org, string path, object? body = null)
-        {
-            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(method, $"api/orgs/{org.Org.Id}/{path}", key, body));
-            measured[name] = Describe(requests);
-            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
-            return answer;
-        }
+        Task<HttpAnswer> Measure(string name, HttpMethod method, OrgRecord org, string path, object? body = null) =>
+            MeasureIntoAsync(measured, name, AppHost.Request(method, $"api/orgs/{org.Org.Id}/{path}", key, body));
         var address = new { channel = "email", address = $"cost.{Guid.NewGuid():N}@example.com" };
 
         var registered = await Measure("POST sender-ids (root)", HttpMethod.Post, root, "sender-ids", address);
@@ -401,14 +379,8 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         var measured = new Dictionary<string, string>();
         var gateways = $"api/orgs/{org.Org.Id}/payment-gateways";
         var gateway = new { gatewayType = "test", description = "Measured", credentials = new { login = "cost" } };
-        async Task<HttpAnswer> Measure(string name, HttpMethod method, string path, object? body, HttpStatusCode expected)
-        {
-            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(method, path, key, body));
-            Assert.True(answer.Status == expected, $"{name}: {answer}");
-            measured[name] = Describe(requests);
-            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
-            return answer;
-        }
+        Task<HttpAnswer> Measure(string name, HttpMethod method, string path, object? body, HttpStatusCode expected) =>
+            MeasureIntoAsync(measured, name, AppHost.Request(method, path, key, body), expected);
 
         await Measure("POST payment-gateways (payments off: 409)", HttpMethod.Post, gateways, gateway, HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.OK, (await HttpAnswer.SendAsync(cost.App, AppHost.Request(HttpMethod.Patch, $"api/orgs/{org.Org.Id}/settings",
@@ -438,13 +410,8 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         var org = cost.Tree.ChildrenOf(cost.Tree.Root)[1];
         var key = await cost.WarmKeyAsync(cost.Tree.Root);
         var measured = new Dictionary<string, string>();
-        async Task<HttpAnswer> Measure(string name, HttpMethod method, string path, object? body = null)
-        {
-            var (answer, requests) = await cost.MeasureAsync(AppHost.Request(method, $"api/orgs/{org.Org.Id}/{path}", key, body));
-            measured[name] = Describe(requests);
-            output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
-            return answer;
-        }
+        Task<HttpAnswer> Measure(string name, HttpMethod method, string path, object? body = null) =>
+            MeasureIntoAsync(measured, name, AppHost.Request(method, $"api/orgs/{org.Org.Id}/{path}", key, body));
 
         var added = await Measure("POST integrations", HttpMethod.Post, "integrations", new
         {
@@ -534,6 +501,17 @@ public class StorageCostTests(StorageCostFixture cost, ITestOutputHelper output)
         var roleId = await cost.Orgs.Trees.CustomRoleAsync(org, [Domain.Roles.Permission.OrgsRead]);
         var keyId = OrgTreeBuilder.KeyIdOf(await cost.Orgs.Trees.KeyAsync(org, Domain.Roles.SystemRoles.MemberId));
         return new RouteTarget(org.Org.Id.Value, roleId, keyId, HasChildren: cost.Tree.ChildrenOf(org).Count > 0);
+    }
+
+    /// <summary>Sends <paramref name="request"/>, records what it cost under <paramref name="name"/>, and checks its status when one is expected.</summary>
+    private async Task<HttpAnswer> MeasureIntoAsync(Dictionary<string, string> measured, string name, HttpRequestMessage request,
+        HttpStatusCode? expected = null)
+    {
+        var (answer, requests) = await cost.MeasureAsync(request);
+        Assert.True(expected is null || answer.Status == expected, $"{name}: {answer}");
+        measured[name] = Describe(requests);
+        output.WriteLine($"| {name} | {(int)answer.Status} | {measured[name]} |");
+        return answer;
     }
 
     private static string Describe(IReadOnlyList<StorageRequest> requests) =>
