@@ -1,18 +1,16 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using OrgFunctions.Application;
 using OrgFunctions.Domain.Integrations;
-using OrgFunctions.Domain.Webhooks;
 using OrgFunctions.Webhooks;
 
 namespace OrgFunctions.Integrations;
 
 /// <summary>
-/// A URL setting is a URL the platform will call, so it answers to the webhook rules (DESIGN §6): <see cref="EndpointUrl"/>
+/// A URL setting is a URL the platform will call, so it answers to the webhook rules (DESIGN §6): <see cref="OrgFunctions.Domain.Webhooks.EndpointUrl"/>
 /// (https unless <c>Webhooks:AllowHttp</c>; no credentials, no fragment) and <see cref="EndpointGuard"/> (every address
 /// its host resolves to public; loopback only under <c>Webhooks:AllowLoopback</c>). The same checker, not a second one.
 /// </summary>
-public sealed class IntegrationUrls(EndpointGuard guard, IOptions<WebhookOptions> options)
+public sealed class IntegrationUrls(EndpointGuard guard)
 {
     /// <summary>The URL settings among <paramref name="names"/> that fail, each as <c>settings.&lt;name&gt;</c>; null when none does.</summary>
     public async Task<Failure?> ProblemsAsync(IntegrationType type, JsonObject settings, IEnumerable<string> names, CancellationToken cancellationToken)
@@ -24,9 +22,7 @@ public sealed class IntegrationUrls(EndpointGuard guard, IOptions<WebhookOptions
             {
                 continue;
             }
-            var url = EndpointUrl.TryParse(text, options.Value.AllowHttp, out var reason);
-            var problem = url is null ? reason : await guard.ProblemWithAsync(url, cancellationToken);
-            if (problem is not null)
+            if ((await guard.CheckAsync(text, cancellationToken)).Problem is { } problem)
             {
                 errors.Add("settings." + name, problem);
             }

@@ -23,6 +23,20 @@ public sealed class EndpointGuard(IOptions<WebhookOptions> options)
 
     private AddressPolicy Policy => options.Value.AddressPolicy;
 
+    /// <summary>
+    /// A URL as a customer typed it, judged by every webhook rule: its form (<see cref="EndpointUrl"/>: https unless
+    /// <c>Webhooks:AllowHttp</c>, no credentials or fragment), then every address its host resolves to. The URL, or why not.
+    /// </summary>
+    public async Task<(EndpointUrl? Url, string? Problem)> CheckAsync(string text, CancellationToken cancellationToken)
+    {
+        var url = EndpointUrl.TryParse(text, options.Value.AllowHttp, out var reason);
+        if (url is null)
+        {
+            return (null, reason);
+        }
+        return await ProblemWithAsync(url, cancellationToken) is { } problem ? (null, problem) : (url, null);
+    }
+
     /// <summary>Null when every address of the URL's host is allowed, else why not.</summary>
     public async Task<string?> ProblemWithAsync(EndpointUrl url, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace OrgFunctions.Webhooks;
 /// secret, send a test. Every operation needs <c>webhooks.manage</c> on a visible org.
 /// </summary>
 public sealed class SubscriptionService(SubscriptionStore store, SubscriptionCache cache, EndpointGuard guard, DeliveryLog log,
-    DeliveryQueue queue, EventFactory events, IOptions<WebhookOptions> options, TimeProvider clock)
+    DeliveryQueue queue, EventFactory events, TimeProvider clock)
 {
     public const int MaxSubscriptionsPerOrg = 100;
 
@@ -171,11 +171,7 @@ public sealed class SubscriptionService(SubscriptionStore store, SubscriptionCac
 
     private async Task<(EndpointUrl? Url, Failure? Problem)> CheckUrlAsync(string text, CancellationToken cancellationToken)
     {
-        var url = EndpointUrl.TryParse(text, options.Value.AllowHttp, out var reason);
-        if (url is null)
-        {
-            return (null, Failure.Field("url", reason!));
-        }
-        return await guard.ProblemWithAsync(url, cancellationToken) is { } problem ? (null, Failure.Field("url", problem)) : (url, null);
+        var (url, problem) = await guard.CheckAsync(text, cancellationToken);
+        return problem is null ? (url, null) : (null, Failure.Field("url", problem));
     }
 }
